@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Measures the old row-per-version design and Velocity in one run, on one throwaway PostgreSQL 15,
+# and writes bench/results/<date>.md. Talks to 127.0.0.1 only; every step is bounded in time.
+#
+#   bench/run.sh              both designs (builds launcher/target/velocity.jar if it is missing)
+#   bench/run.sh --old-only   the old design alone, e.g. while the service does not build
+#
+# Knobs (environment): BENCH_CLIENTS=8 BENCH_SAVES=200 BENCH_CONTENT_BYTES=10240
+# BENCH_DEADLINE_SECONDS=40 (per workload and design) BENCH_REBUILD=1 (rebuild the jar first)
+# BENCH_KEEP=1 (keep the temp dir with the PostgreSQL and service logs) BENCH_JAVA_OPTS=...
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+OLD_ONLY=0
+[[ "${1:-}" == "--old-only" ]] && OLD_ONLY=1
+
+CLIENTS=${BENCH_CLIENTS:-8}
+SAVES=${BENCH_SAVES:-200}
+CONTENT_BYTES=${BENCH_CONTENT_BYTES:-10240}
+DEADLINE=${BENCH_DEADLINE_SECONDS:-40}
+PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
+JAR="$ROOT/launcher/target/velocity.jar"
+
+log() { printf '[bench] %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+[[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL 15 in $PG_BIN (apt-get install -y postgresql-15)"
+id postgres >/dev/null 2>&1 || die "no 'postgres' OS user (it comes with postgresql-15)"
+[[ $(id -u) -eq 0 ]] || die "run as root: PostgreSQL is started as the 'postgres' user through runuser"
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  die "no free port found"
+}
+
+WORK=$(mktemp -d /tmp/velocity-bench.XXXXXX)
+chmod 755 "$WORK"
+chown postgres "$WORK"  # PostgreSQL writes its log and socket here
+APP_PID=""
+cleanup() {
+  local rc=$?
+  if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+    kill "$APP_PID" 2>/dev/null || true
+    for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$APP_PID" 2>/dev/null || true
+  fi
+  if [[ -f "$WORK/pg/postmaster.pid" ]]; then
+    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -t 30 stop >/dev/null 2>&1 || true
+  fi
+  if [[ "${BENCH_KEEP:-0}" == 1 || $rc -ne 0 ]]; then
+    log "logs kept in $WORK (pg.log, app.log)"
+  else
+    rm -rf "$WORK"
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---- PostgreSQL 15, throwaway
+PG_PORT=$(free_port)
+DB_USER=bench
+DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+printf '%s\n' "$DB_PASSWORD" > "$WORK/pwfile"
+mkdir "$WORK/pg"
+chown postgres "$WORK/pg" "$WORK/pwfile"; chmod 600 "$WORK/pwfile"
+log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT ($WORK)"
+timeout 60 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -E UTF8 --locale=C.UTF-8 \
+  --auth-local=trust --auth-host=scram-sha-256 --pwfile="$WORK/pwfile" >"$WORK/initdb.log" 2>&1 \
+  || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
+timeout 90 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -t 60 \
+  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null \
+  || { cat "$WORK/pg.log" >&2; die "PostgreSQL did not start"; }
+
+psql_admin() { timeout 60 runuser -u postgres -- "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK" -p "$PG_PORT" "$@"; }
+psql_admin -d postgres \
+  -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" \
+  -c "CREATE DATABASE baseline OWNER $DB_USER" \
+  -c "CREATE DATABASE velocity OWNER $DB_USER"
+PGPASSWORD="$DB_PASSWORD" timeout 60 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" \
+  -U "$DB_USER" -d baseline -f "$ROOT/bench/baseline/old-design.sql" >/dev/null
+PG_VERSION=$(psql_admin -d postgres -Atc "SHOW server_version")
+
+# ---- the new system
+API_ARGS=()
+SKIP_REASON=""
+if [[ $OLD_ONLY == 0 ]]; then
+  if [[ ! -f "$JAR" || "${BENCH_REBUILD:-0}" == 1 ]]; then
+    log "building $JAR (mvn -q -B -DskipTests package -pl launcher -am)"
+    (cd "$ROOT" && timeout 900 mvn -q -B -DskipTests package -pl launcher -am) >"$WORK/build.log" 2>&1 \
+      || { tail -40 "$WORK/build.log" >&2; die "build failed (bench/run.sh --old-only measures the old design alone)"; }
+  fi
+  APP_PORT=$(free_port)
+  log "starting velocity.jar on 127.0.0.1:$APP_PORT"
+  # shellcheck disable=SC2086
+  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/velocity" \
+  SPRING_DATASOURCE_USERNAME="$DB_USER" SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" PORT="$APP_PORT" \
+    java ${BENCH_JAVA_OPTS:-} -jar "$JAR" >"$WORK/app.log" 2>&1 &
+  APP_PID=$!
+  for i in $(seq 1 240); do
+    if curl -fsS --max-time 2 "http://127.0.0.1:$APP_PORT/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      log "service UP after ~$((i / 2)) s"
+      break
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { tail -60 "$WORK/app.log" >&2; die "service exited before it was UP"; }
+    [[ $i == 240 ]] && { tail -60 "$WORK/app.log" >&2; die "service not UP within 120 s"; }
+    sleep 0.5
+  done
+  API_ARGS=("api=http://127.0.0.1:$APP_PORT")
+else
+  SKIP_REASON="run with --old-only"
+fi
+
+# ---- the client
+JDBC_JAR=${BENCH_JDBC_JAR:-$(ls -1 "$HOME"/.m2/repository/org/postgresql/postgresql/42.7.*/postgresql-42.7.*.jar 2>/dev/null \
+  | grep -v -- '-sources' | sort -V | tail -1 || true)}
+if [[ -z "$JDBC_JAR" ]]; then
+  log "fetching org.postgresql:postgresql:42.7.8 into ~/.m2"
+  timeout 300 mvn -q -B dependency:get -Dartifact=org.postgresql:postgresql:42.7.8 >/dev/null
+  JDBC_JAR="$HOME/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar"
+fi
+
+mkdir -p "$ROOT/bench/results"
+DATE=$(date -u +%Y-%m-%d)
+REPORT="$ROOT/bench/results/$DATE.md"
+n=2
+while [[ -e "$REPORT" ]]; do REPORT="$ROOT/bench/results/$DATE-$n.md"; n=$((n + 1)); done
+
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "none")
+DIRTY=$(git -C "$ROOT" status --porcelain -- . ':!bench/results' 2>/dev/null | wc -l)
+JAR_INFO="not measured"
+[[ $OLD_ONLY == 0 ]] && JAR_INFO="$(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ) build of launcher/target/velocity.jar"
+
+log "running workloads ($CLIENTS clients x $SAVES saves, ${CONTENT_BYTES} B, <= ${DEADLINE} s each)"
+timeout $((DEADLINE * 8 + 240)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
+  "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
+  "${API_ARGS[@]}" clients="$CLIENTS" saves="$SAVES" contentBytes="$CONTENT_BYTES" deadlineSeconds="$DEADLINE" \
+  report="$REPORT" newSkippedBecause="$SKIP_REASON" \
+  "meta.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+  "meta.commit=$COMMIT ($DIRTY uncommitted paths in the work tree)" \
+  "meta.service=$JAR_INFO" \
+  "meta.PostgreSQL=$PG_VERSION, default settings (fsync on), one instance for both designs" \
+  "meta.machine=$(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+log "report written to ${REPORT#"$ROOT"/}"
