@@ -1,0 +1,34 @@
+package dev.velocity.filehistory.platform;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The settings of the service, bound from {@code velocity.*} in application.yml (each with an environment fallback).
+ *
+ * @param maxContentBytes largest accepted content, in UTF-8 bytes (413 above it)
+ * @param readWaitTimeout how long a query with {@code minVersion} waits for the read model (503 after it)
+ * @param gapTimeout      how long a tracking reader waits for a hole in the global index to fill. It must stay far
+ *                        above the longest transaction the database allows ({@code transactionTimeout}), or a
+ *                        slow commit is skipped for ever (AxonFramework #4829).
+ * @param transactionTimeout the longest a command transaction may stay open; PostgreSQL enforces it too
+ */
+@ConfigurationProperties(prefix = "velocity")
+public record VelocityProperties(
+        Long maxContentBytes,
+        Duration readWaitTimeout,
+        Duration gapTimeout,
+        Duration transactionTimeout) {
+
+    public VelocityProperties {
+        maxContentBytes = maxContentBytes == null ? 10L * 1024 * 1024 : maxContentBytes;
+        readWaitTimeout = readWaitTimeout == null ? Duration.ofSeconds(5) : readWaitTimeout;
+        gapTimeout = gapTimeout == null ? Duration.ofMinutes(10) : gapTimeout;
+        transactionTimeout = transactionTimeout == null ? Duration.ofSeconds(30) : transactionTimeout;
+        if (gapTimeout.compareTo(transactionTimeout.multipliedBy(4)) < 0) {
+            throw new IllegalArgumentException("velocity.gap-timeout (" + gapTimeout
+                    + ") must be at least four times velocity.transaction-timeout (" + transactionTimeout
+                    + "): a hole in the event index must not be given up while its transaction may still commit");
+        }
+    }
+}

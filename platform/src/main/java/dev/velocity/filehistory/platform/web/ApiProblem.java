@@ -1,0 +1,55 @@
+package dev.velocity.filehistory.platform.web;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * A request the API refuses, with what the client needs to act on it. Thrown anywhere below a controller and
+ * rendered as RFC 9457 problem+json; its {@code type} ends in a stable slug clients may match on.
+ */
+public class ApiProblem extends RuntimeException {
+
+    private final HttpStatus status;
+    private final String slug;
+    private final String title;
+    private final Map<String, Object> properties = new LinkedHashMap<>();
+
+    public ApiProblem(HttpStatus status, String slug, String title, String detail) {
+        super(detail);
+        this.status = status;
+        this.slug = slug;
+        this.title = title;
+    }
+
+    public static ApiProblem badRequest(String detail) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    public ApiProblem with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ProblemDetail toProblemDetail() {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, getMessage());
+        problem.setType(typeOf(slug));
+        problem.setTitle(title);
+        properties.forEach(problem::setProperty);
+        return problem;
+    }
+
+    public static URI typeOf(String slug) {
+        return URI.create("/problems/" + slug);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.velocity.filehistory.platform.web;
+
+/** Version numbers as the API takes them: whole numbers from a lower bound up to 2^31-1, else 400. */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    /** Parses an optional query parameter; null or absent stays null. */
+    public static Integer optional(String name, String raw, int min) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("'" + name + "' must be a whole number");
+        }
+        return inRange(name, value, min);
+    }
+
+    public static int required(String name, String raw, int min) {
+        Integer value = optional(name, raw, min);
+        if (value == null) {
+            throw ApiProblem.badRequest("'" + name + "' is required");
+        }
+        return value;
+    }
+
+    /** Checks a number read from a JSON body. */
+    public static Integer inRange(String name, Long value, int min) {
+        if (value == null) {
+            return null;
+        }
+        if (value < min || value > Integer.MAX_VALUE) {
+            throw ApiProblem.badRequest("'" + name + "' must be between " + min + " and " + Integer.MAX_VALUE);
+        }
+        return value.intValue();
+    }
+}
