@@ -1,0 +1,50 @@
+package dev.velocity.filehistory.command;
+
+import dev.velocity.filehistory.command.file.FileNotFoundException;
+import dev.velocity.filehistory.command.file.PathTakenException;
+import dev.velocity.filehistory.command.file.VersionConflictException;
+import dev.velocity.filehistory.command.file.VersionNotFoundException;
+import dev.velocity.filehistory.platform.web.ApiProblem;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The command side's business rejections as problem+json. */
+@RestControllerAdvice(basePackageClasses = CommandProblemAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class CommandProblemAdvice {
+
+    @ExceptionHandler(VersionConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(VersionConflictException e) {
+        return problem(new ApiProblem(HttpStatus.CONFLICT, "version-conflict", "Version conflict", e.getMessage())
+                .with("path", e.path())
+                .with("expectedVersion", e.expectedVersion())
+                .with("currentVersion", e.currentVersion())
+                .with("currentContentHash", e.currentContentHash()));
+    }
+
+    @ExceptionHandler(PathTakenException.class)
+    ResponseEntity<ProblemDetail> pathTaken(PathTakenException e) {
+        return problem(new ApiProblem(HttpStatus.CONFLICT, "path-taken", "Path taken", e.getMessage())
+                .with("path", e.path()));
+    }
+
+    @ExceptionHandler(FileNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(FileNotFoundException e) {
+        return problem(ApiProblem.notFound(e.getMessage()));
+    }
+
+    @ExceptionHandler(VersionNotFoundException.class)
+    ResponseEntity<ProblemDetail> versionNotFound(VersionNotFoundException e) {
+        return problem(new ApiProblem(HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
+                e.getMessage()));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+}

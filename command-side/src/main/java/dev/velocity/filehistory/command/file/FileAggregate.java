@@ -1,0 +1,169 @@
+package dev.velocity.filehistory.command.file;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+import dev.velocity.filehistory.api.CreateFileCommand;
+import dev.velocity.filehistory.api.DeleteFileCommand;
+import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.api.FileCreatedEvent;
+import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileMovedEvent;
+import dev.velocity.filehistory.api.FileRestoredEvent;
+import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import dev.velocity.filehistory.api.MoveFileCommand;
+import dev.velocity.filehistory.api.RestoreFileCommand;
+import dev.velocity.filehistory.api.SaveFileCommand;
+import java.time.Instant;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One file, identified by a stable file id so its history follows it across moves. It decides whether a command
+ * changes the file, and if so emits exactly one event, which is exactly one new version.
+ */
+@Aggregate(cache = "fileAggregateCache", snapshotTriggerDefinition = "fileSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
+        isGetterVisibility = Visibility.NONE)
+class FileAggregate {
+
+    @AggregateIdentifier
+    private String fileId;
+    private String projectId;
+    private String path;
+    private int version;
+    private String contentHash;
+    private long sizeBytes;
+    private String fileType;
+    private boolean deleted;
+    private Instant changedAt;
+    private String changedBy;
+
+    FileAggregate() {
+        // For Axon: the state is rebuilt from the file's events or a snapshot.
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    FileChangeView handle(CreateFileCommand command) {
+        apply(new FileCreatedEvent(command.projectId(), command.fileId(), command.path(), 1, command.content(),
+                command.contentHash(), command.sizeBytes(), command.fileType(), command.message(), command.author()));
+        return view(true, true);
+    }
+
+    @CommandHandler
+    FileChangeView handle(SaveFileCommand command) {
+        requireLiveAt(command.path());
+        if (contentHash.equals(command.contentHash())) {
+            return view(false, false);
+        }
+        requireVersion(command.expectedVersion());
+        String type = command.fileType() != null ? command.fileType() : fileType;
+        apply(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
+                command.contentHash(), command.sizeBytes(), type, command.message(), command.author()));
+        return view(true, false);
+    }
+
+    @CommandHandler
+    FileChangeView handle(MoveFileCommand command) {
+        requireLiveAt(command.fromPath());
+        if (command.toPath().equals(path)) {
+            return view(false, false);
+        }
+        requireVersion(command.expectedVersion());
+        apply(new FileMovedEvent(projectId, fileId, path, command.toPath(), version + 1, contentHash, sizeBytes,
+                command.message(), command.author()));
+        return view(true, false);
+    }
+
+    @CommandHandler
+    FileChangeView handle(DeleteFileCommand command) {
+        requireLiveAt(command.path());
+        requireVersion(command.expectedVersion());
+        apply(new FileDeletedEvent(projectId, fileId, path, version + 1, contentHash, sizeBytes, command.message(),
+                command.author()));
+        return view(true, false);
+    }
+
+    @CommandHandler
+    FileChangeView handle(RestoreFileCommand command) {
+        if (!path.equals(command.path())) {
+            throw new FileNotAtPathException(fileId, command.path());
+        }
+        if (command.restoredVersion() < 1 || command.restoredVersion() > version) {
+            throw new VersionNotFoundException(command.path(), command.restoredVersion(), version);
+        }
+        if (!deleted && contentHash.equals(command.contentHash())) {
+            return view(false, false);
+        }
+        requireVersion(command.expectedVersion());
+        apply(new FileRestoredEvent(projectId, fileId, path, version + 1, command.restoredVersion(),
+                command.content(), command.contentHash(), command.sizeBytes(), fileType, command.author()));
+        return view(true, false);
+    }
+
+    private void requireLiveAt(String expectedPath) {
+        if (deleted || !path.equals(expectedPath)) {
+            throw new FileNotAtPathException(fileId, expectedPath);
+        }
+    }
+
+    private void requireVersion(Integer expectedVersion) {
+        if (expectedVersion != null && expectedVersion != version) {
+            throw new VersionConflictException(path, expectedVersion, version, deleted ? null : contentHash);
+        }
+    }
+
+    private FileChangeView view(boolean changed, boolean created) {
+        return new FileChangeView(projectId, fileId, path, version, contentHash, sizeBytes, changedAt, changedBy,
+                changed, created);
+    }
+
+    @EventSourcingHandler
+    void on(FileCreatedEvent event, @Timestamp Instant at) {
+        fileId = event.fileId();
+        projectId = event.projectId();
+        path = event.path();
+        fileType = event.fileType();
+        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+    }
+
+    @EventSourcingHandler
+    void on(FileVersionSavedEvent event, @Timestamp Instant at) {
+        fileType = Objects.requireNonNullElse(event.fileType(), fileType);
+        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+    }
+
+    @EventSourcingHandler
+    void on(FileMovedEvent event, @Timestamp Instant at) {
+        path = event.toPath();
+        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+    }
+
+    @EventSourcingHandler
+    void on(FileDeletedEvent event, @Timestamp Instant at) {
+        deleted = true;
+        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+    }
+
+    @EventSourcingHandler
+    void on(FileRestoredEvent event, @Timestamp Instant at) {
+        deleted = false;
+        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+    }
+
+    private void changed(int newVersion, String newHash, long newSize, Instant at, String by) {
+        version = newVersion;
+        contentHash = newHash;
+        sizeBytes = newSize;
+        changedAt = at;
+        changedBy = by;
+    }
+}

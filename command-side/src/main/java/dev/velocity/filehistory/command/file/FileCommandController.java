@@ -1,0 +1,124 @@
+package dev.velocity.filehistory.command.file;
+
+import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.platform.VelocityProperties;
+import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.platform.web.FilePathRules;
+import dev.velocity.filehistory.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The IDE's commands: save, delete, move and restore a file, addressed by its path. */
+@RestController
+@RequestMapping(path = "/api/projects/{projectId}/files", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Commands")
+class FileCommandController {
+
+    private static final int MAX_MESSAGE_LENGTH = 2000;
+    private static final int MAX_FILE_TYPE_LENGTH = 100;
+
+    private final FileCommandService files;
+    private final VelocityProperties properties;
+
+    FileCommandController(FileCommandService files, VelocityProperties properties) {
+        this.files = files;
+        this.properties = properties;
+    }
+
+    record SaveRequest(String content, Long expectedVersion, String fileType, String message) {
+    }
+
+    record MoveRequest(String from, String to, Long expectedVersion) {
+    }
+
+    record RestoreRequest(String path, Long version, Long expectedVersion) {
+    }
+
+    /** The answer to every command: the file's version after it, and whether it changed anything. */
+    record FileChangeResponse(String projectId, String fileId, String path, int version, String contentHash,
+                              long sizeBytes, Instant savedAt, String savedBy, boolean changed) {
+
+        static FileChangeResponse of(FileChangeView view) {
+            return new FileChangeResponse(view.projectId(), view.fileId(), view.path(), view.version(),
+                    view.contentHash(), view.sizeBytes(), view.savedAt(), view.savedBy(), view.changed());
+        }
+    }
+
+    @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Save a file", description = "expectedVersion 0 creates, N must match the current "
+            + "version, absent saves without a check. Unchanged content answers 200 with changed=false.")
+    ResponseEntity<FileChangeResponse> save(@PathVariable UUID projectId,
+                                            @Parameter(description = "project-relative path") @RequestParam(required = false) String path,
+                                            @RequestBody SaveRequest request, Caller caller) {
+        FilePathRules.requireValid("path", path);
+        if (request.content() == null) {
+            throw ApiProblem.badRequest("'content' is required (a string; empty is allowed)");
+        }
+        long size = request.content().getBytes(StandardCharsets.UTF_8).length;
+        if (size > properties.maxContentBytes()) {
+            throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "content-too-large", "Content too large",
+                    "The content is " + size + " UTF-8 bytes; the limit is " + properties.maxContentBytes())
+                    .with("limitBytes", properties.maxContentBytes());
+        }
+        Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
+        String fileType = bounded("fileType", request.fileType(), MAX_FILE_TYPE_LENGTH);
+        String message = bounded("message", request.message(), MAX_MESSAGE_LENGTH);
+        FileChangeView view = files.save(caller, path, request.content(), expected, fileType, message);
+        return ResponseEntity.status(view.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(FileChangeResponse.of(view));
+    }
+
+    @DeleteMapping
+    @Operation(summary = "Delete a file", description = "Adds a DELETED entry; the history stays readable.")
+    FileChangeResponse delete(@PathVariable UUID projectId, @RequestParam(required = false) String path,
+                              @RequestParam(required = false) String expectedVersion, Caller caller) {
+        FilePathRules.requireValid("path", path);
+        Integer expected = Versions.optional("expectedVersion", expectedVersion, 0);
+        return FileChangeResponse.of(files.delete(caller, path, expected));
+    }
+
+    @PostMapping(path = "/move", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Move a file", description = "The history follows the file to its new path.")
+    FileChangeResponse move(@PathVariable UUID projectId, @RequestBody MoveRequest request, Caller caller) {
+        FilePathRules.requireValid("from", request.from());
+        FilePathRules.requireValid("to", request.to());
+        Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
+        return FileChangeResponse.of(files.move(caller, request.from(), request.to(), expected));
+    }
+
+    @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Restore a version", description = "Adds a version with the content of version K; "
+            + "also brings a deleted file back.")
+    FileChangeResponse restore(@PathVariable UUID projectId, @RequestBody RestoreRequest request, Caller caller) {
+        FilePathRules.requireValid("path", request.path());
+        if (request.version() == null) {
+            throw ApiProblem.badRequest("'version' is required");
+        }
+        int version = Versions.inRange("version", request.version(), 1);
+        Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
+        return FileChangeResponse.of(files.restore(caller, request.path(), version, expected));
+    }
+
+    private static String bounded(String name, String value, int maxLength) {
+        if (value != null && value.length() > maxLength) {
+            throw ApiProblem.badRequest("'" + name + "' is longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+}

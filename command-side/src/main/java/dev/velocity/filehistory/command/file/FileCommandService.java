@@ -1,0 +1,151 @@
+package dev.velocity.filehistory.command.file;
+
+import dev.velocity.filehistory.api.CreateFileCommand;
+import dev.velocity.filehistory.api.DeleteFileCommand;
+import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.api.MoveFileCommand;
+import dev.velocity.filehistory.api.RestoreFileCommand;
+import dev.velocity.filehistory.api.SaveFileCommand;
+import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.web.RequestIdFilter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns a path-addressed request into a command for the file that holds the path. Looking a path up and
+ * handling the command are two steps, so a file moved, deleted or created in between is looked up again; so is
+ * a lost append race ({@link ConcurrencyException}), which can only come from another node. A command with an
+ * expected version then fails cleanly with a conflict; one without always lands.
+ */
+@Service
+public class FileCommandService {
+
+    /** Each retry means another writer made progress, so this bounds a pathological livelock only. */
+    private static final int MAX_ATTEMPTS = 50;
+
+    private final CommandGateway commands;
+    private final FilePathRegistry paths;
+    private final FileContentReader contents;
+
+    FileCommandService(CommandGateway commands, FilePathRegistry paths, FileContentReader contents) {
+        this.commands = commands;
+        this.paths = paths;
+        this.contents = contents;
+    }
+
+    public FileChangeView save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
+                               String message) {
+        String hash = sha256Hex(content);
+        long size = content.getBytes(StandardCharsets.UTF_8).length;
+        return retrying(() -> {
+            Optional<String> fileId = paths.liveFile(caller.projectId(), path);
+            if (fileId.isEmpty()) {
+                if (expectedVersion != null && expectedVersion != 0) {
+                    throw new VersionConflictException(path, expectedVersion, 0, null);
+                }
+                return send(new CreateFileCommand(UUID.randomUUID().toString(), caller.projectId().toString(), path,
+                        content, hash, size, fileType, message, caller.user()), caller);
+            }
+            return send(new SaveFileCommand(fileId.get(), path, content, hash, size, fileType, message,
+                    expectedVersion, caller.user()), caller);
+        });
+    }
+
+    public FileChangeView delete(Caller caller, String path, Integer expectedVersion) {
+        return retrying(() -> {
+            String fileId = paths.liveFile(caller.projectId(), path).orElseThrow(() -> new FileNotFoundException(path));
+            return send(new DeleteFileCommand(fileId, path, expectedVersion, null, caller.user()), caller);
+        });
+    }
+
+    public FileChangeView move(Caller caller, String from, String to, Integer expectedVersion) {
+        return retrying(() -> {
+            String fileId = paths.liveFile(caller.projectId(), from).orElseThrow(() -> new FileNotFoundException(from));
+            if (!from.equals(to) && paths.liveFile(caller.projectId(), to).isPresent()) {
+                throw new PathTakenException(to, false);
+            }
+            return send(new MoveFileCommand(fileId, from, to, expectedVersion, null, caller.user()), caller);
+        });
+    }
+
+    public FileChangeView restore(Caller caller, String path, int version, Integer expectedVersion) {
+        return retrying(() -> {
+            String fileId = paths.liveOrLastDeletedFile(caller.projectId(), path)
+                    .orElseThrow(() -> new FileNotFoundException(path));
+            String content = contents.contentAt(fileId, version)
+                    .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
+            return send(new RestoreFileCommand(fileId, path, version, content, sha256Hex(content),
+                    content.getBytes(StandardCharsets.UTF_8).length, expectedVersion, caller.user()), caller);
+        });
+    }
+
+    private FileChangeView retrying(Supplier<FileChangeView> attempt) {
+        RuntimeException last = null;
+        for (int i = 0; i < MAX_ATTEMPTS; i++) {
+            try {
+                return attempt.get();
+            } catch (RuntimeException e) {
+                RuntimeException cause = rootRejection(e);
+                if (!(cause instanceof FileNotAtPathException || cause instanceof ConcurrencyException
+                        || cause instanceof PathTakenException taken && isCreateRace(taken))) {
+                    throw cause;
+                }
+                last = cause;
+            }
+        }
+        throw new IllegalStateException("Gave up after " + MAX_ATTEMPTS + " contended attempts", last);
+    }
+
+    /** A create that lost the path to a concurrent create: look again, and save into the winner instead. */
+    private static boolean isCreateRace(PathTakenException taken) {
+        return taken.fromCreate();
+    }
+
+    private FileChangeView send(Object command, Caller caller) {
+        Map<String, Object> metaData = new HashMap<>();
+        metaData.put("user", caller.user());
+        metaData.put("projectId", caller.projectId().toString());
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null) {
+            metaData.put("requestId", requestId);
+        }
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+    }
+
+    /** The business rejection inside whatever layers (unit of work, event processing) wrapped it. */
+    private static RuntimeException rootRejection(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof VersionConflictException || t instanceof FileNotAtPathException
+                    || t instanceof PathTakenException || t instanceof VersionNotFoundException
+                    || t instanceof FileNotFoundException || t instanceof ConcurrencyException) {
+                return (RuntimeException) t;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return e;
+    }
+
+    static String sha256Hex(String content) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}
