@@ -1,0 +1,26 @@
+package dev.velocity.filehistory.query;
+
+import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.query.file.ReadModelBehindException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The query side's own rejections as problem+json. */
+@RestControllerAdvice(basePackageClasses = QueryProblemAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class QueryProblemAdvice {
+
+    @ExceptionHandler(ReadModelBehindException.class)
+    ResponseEntity<ProblemDetail> behind(ReadModelBehindException e) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
+                "Read model behind", e.getMessage());
+        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem.toProblemDetail());
+    }
+}

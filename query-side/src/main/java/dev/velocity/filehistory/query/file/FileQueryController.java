@@ -1,0 +1,163 @@
+package dev.velocity.filehistory.query.file;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+import com.github.difflib.patch.Patch;
+import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.platform.web.FilePathRules;
+import dev.velocity.filehistory.platform.web.Versions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The history browser's reads. Every file route takes {@code minVersion=N}, waiting (bounded) until the read
+ * model shows that version, so a client reads its own writes; the list route then waits until the read models
+ * have handled every event stored before the request.
+ */
+@RestController
+@RequestMapping(path = "/api/projects/{projectId}/files")
+@Tag(name = "Queries")
+class FileQueryController {
+
+    private static final MediaType TEXT_DIFF = MediaType.parseMediaType("text/x-diff;charset=UTF-8");
+    private static final int DIFF_CONTEXT_LINES = 3;
+
+    private final FileReadModel files;
+    private final ReadModelCatchUp catchUp;
+
+    FileQueryController(FileReadModel files, ReadModelCatchUp catchUp) {
+        this.files = files;
+        this.catchUp = catchUp;
+    }
+
+    record FileSummary(String path, UUID fileId, int version, String contentHash, long sizeBytes, String fileType,
+                       Instant updatedAt, String updatedBy) {
+    }
+
+    record FileContent(String path, UUID fileId, int version, String content, String contentHash, long sizeBytes,
+                       String fileType, boolean deleted, Instant savedAt, String savedBy) {
+    }
+
+    record HistoryEntry(int version, String kind, String path, String contentHash, long sizeBytes, Instant at,
+                        String by, String message) {
+    }
+
+    record History(String path, UUID fileId, List<HistoryEntry> entries, Integer next) {
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "List live files", description = "Sorted by path (code point order).")
+    List<FileSummary> list(@PathVariable UUID projectId, @RequestParam(required = false) String minVersion,
+                           Caller caller) {
+        if (Versions.optional("minVersion", minVersion, 0) != null) {
+            catchUp.awaitEventStoreHead();
+        }
+        return files.liveFiles(caller.projectId()).stream()
+                .map(f -> new FileSummary(f.path(), f.fileId(), f.version(), f.contentHash(), f.sizeBytes(),
+                        f.fileType(), f.updatedAt(), f.updatedBy()))
+                .toList();
+    }
+
+    @GetMapping(path = "/content", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Content of a file", description = "The current version, or version K with ?version=K. "
+            + "A path with no live file answers for the most recently deleted file there (deleted=true).")
+    FileContent content(@PathVariable UUID projectId, @RequestParam(required = false) String path,
+                        @RequestParam(required = false) String version,
+                        @RequestParam(required = false) String minVersion, Caller caller) {
+        FilePathRules.requireValid("path", path);
+        Integer wanted = Versions.optional("version", version, 1);
+        FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
+        if (wanted == null) {
+            return new FileContent(file.path(), file.fileId(), file.version(), file.content(), file.contentHash(),
+                    file.sizeBytes(), file.fileType(), file.deleted(), file.updatedAt(), file.updatedBy());
+        }
+        FileReadModel.Version v = versionOf(file, wanted, path);
+        return new FileContent(v.path(), v.fileId(), v.version(), v.content(), v.contentHash(), v.sizeBytes(),
+                v.fileType(), "DELETED".equals(v.kind()), v.at(), v.by());
+    }
+
+    @GetMapping(path = "/history", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "History of a file", description = "Newest first, `limit` (1..1000, default 50) entries "
+            + "below `before`; `next` is the `before` of the next page, or null.")
+    History history(@PathVariable UUID projectId, @RequestParam(required = false) String path,
+                    @RequestParam(required = false) String limit, @RequestParam(required = false) String before,
+                    @RequestParam(required = false) String minVersion, Caller caller) {
+        FilePathRules.requireValid("path", path);
+        Integer pageSize = Versions.optional("limit", limit, 1);
+        if (pageSize != null && pageSize > 1000) {
+            throw ApiProblem.badRequest("'limit' must be between 1 and 1000");
+        }
+        int size = pageSize == null ? 50 : pageSize;
+        Integer below = Versions.optional("before", before, 1);
+        FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
+        List<FileReadModel.Version> page = new ArrayList<>(files.history(file.fileId(), below, size + 1));
+        Integer next = null;
+        if (page.size() > size) {
+            page.remove(size);
+            next = page.get(size - 1).version();
+        }
+        List<HistoryEntry> entries = page.stream()
+                .map(v -> new HistoryEntry(v.version(), v.kind(), v.path(), v.contentHash(), v.sizeBytes(), v.at(),
+                        v.by(), v.message()))
+                .toList();
+        return new History(file.path(), file.fileId(), entries, next);
+    }
+
+    @GetMapping(path = "/diff", produces = "text/x-diff")
+    @Operation(summary = "Unified diff between two versions of a file")
+    ResponseEntity<String> diff(@PathVariable UUID projectId, @RequestParam(required = false) String path,
+                                @RequestParam(required = false) String from,
+                                @RequestParam(required = false) String to,
+                                @RequestParam(required = false) String minVersion, Caller caller) {
+        FilePathRules.requireValid("path", path);
+        int fromVersion = Versions.required("from", from, 1);
+        int toVersion = Versions.required("to", to, 1);
+        FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
+        FileReadModel.Version original = versionOf(file, fromVersion, path);
+        FileReadModel.Version revised = versionOf(file, toVersion, path);
+        List<String> originalLines = lines(original.content());
+        Patch<String> patch = DiffUtils.diff(originalLines, lines(revised.content()));
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + original.path(), "b/" + revised.path(),
+                originalLines, patch, DIFF_CONTEXT_LINES);
+        String body = diff.isEmpty() ? "" : String.join("\n", diff) + "\n";
+        return ResponseEntity.ok().contentType(TEXT_DIFF).body(body);
+    }
+
+    private FileReadModel.CurrentFile resolve(Caller caller, String path, String minVersion) {
+        Integer min = Versions.optional("minVersion", minVersion, 0);
+        if (min != null && min > 0) {
+            catchUp.awaitUntil(() -> files.atPath(caller.projectId(), path)
+                            .filter(f -> f.version() >= min && files.hasVersion(f.fileId(), min)).isPresent(),
+                    "version " + min + " of '" + path + "'");
+        }
+        return files.atPath(caller.projectId(), path)
+                .orElseThrow(() -> ApiProblem.notFound("No file at '" + path + "'"));
+    }
+
+    private FileReadModel.Version versionOf(FileReadModel.CurrentFile file, int version, String path) {
+        return files.version(file.fileId(), version).orElseThrow(() -> new ApiProblem(
+                org.springframework.http.HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
+                "'" + path + "' has no version " + version + " (its newest is " + file.version() + ")"));
+    }
+
+    private static List<String> lines(String content) {
+        if (content == null || content.isEmpty()) {
+            return List.of();
+        }
+        String body = content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
+        return Arrays.asList(body.split("\n", -1));
+    }
+}

@@ -1,0 +1,67 @@
+package dev.velocity.filehistory.query.file;
+
+import dev.velocity.filehistory.platform.VelocityProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Lets a client read its own writes: waits, bounded by {@code velocity.read-wait-timeout}, until the read models
+ * show what the client already knows was stored. Polls the read model itself, so it holds whichever node runs
+ * the projections.
+ */
+@Component
+class ReadModelCatchUp {
+
+    private static final long POLL_MILLIS = 15;
+    private static final List<String> PROJECTIONS =
+            List.of(CurrentFileProjection.PROCESSING_GROUP, FileHistoryProjection.PROCESSING_GROUP);
+
+    private final VelocityProperties properties;
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+
+    ReadModelCatchUp(VelocityProperties properties, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.processing = processing;
+    }
+
+    void awaitUntil(BooleanSupplier caughtUp, String what) {
+        long deadline = System.nanoTime() + properties.readWaitTimeout().toNanos();
+        while (!caughtUp.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new ReadModelBehindException("The read model has not reached " + what + " yet; retry shortly");
+            }
+            try {
+                Thread.sleep(POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ReadModelBehindException("Interrupted while waiting for " + what);
+            }
+        }
+    }
+
+    /** Waits until both projections have handled every event that was stored when this was called. */
+    void awaitEventStoreHead() {
+        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+        if (head == null) {
+            return;
+        }
+        awaitUntil(() -> PROJECTIONS.stream().allMatch(name -> processedThrough(name, head)),
+                "the newest stored event");
+    }
+
+    private boolean processedThrough(String processorName, long position) {
+        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + processorName));
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        return !status.isEmpty() && status.values().stream().allMatch(segment ->
+                segment.getCurrentPosition().orElse(-1) >= position);
+    }
+}

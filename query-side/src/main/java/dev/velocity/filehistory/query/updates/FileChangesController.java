@@ -1,0 +1,101 @@
+package dev.velocity.filehistory.query.updates;
+
+import dev.velocity.filehistory.api.FileChangedView;
+import dev.velocity.filehistory.api.FindFileChangesQuery;
+import dev.velocity.filehistory.platform.auth.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.QueryHandler;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.Disposable;
+
+/**
+ * Live updates: one {@code file-changed} server-sent event per history entry of the project, fed by an Axon
+ * subscription query that the history projection emits to once an entry is stored. A comment line every 15 s
+ * keeps proxies from closing an idle stream and detects clients that went away.
+ */
+@RestController
+@Tag(name = "Queries")
+class FileChangesController {
+
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final QueryGateway queries;
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "sse-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    FileChangesController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    record FileChanged(String path, String fileId, int version, String kind, String contentHash, String by,
+                       Instant at) {
+    }
+
+    /** The stream starts empty: a client loads the file list first, then follows the changes. */
+    @QueryHandler
+    List<FileChangedView> handle(FindFileChangesQuery query) {
+        return List.of();
+    }
+
+    @GetMapping(path = "/api/projects/{projectId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live updates (server-sent events)", description = "One `file-changed` event per history "
+            + "entry. EventSource cannot send headers, so `?access_token=` is accepted here.")
+    SseEmitter updates(@PathVariable UUID projectId, Caller caller) throws IOException {
+        SseEmitter emitter = new SseEmitter(0L);
+        SubscriptionQueryResult<List<FileChangedView>, FileChangedView> subscription = queries.subscriptionQuery(
+                new FindFileChangesQuery(caller.projectId().toString()),
+                ResponseTypes.multipleInstancesOf(FileChangedView.class),
+                ResponseTypes.instanceOf(FileChangedView.class));
+        Disposable forwarding = subscription.updates().subscribe(change -> send(emitter, change),
+                emitter::completeWithError, emitter::complete);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                emitter.completeWithError(e);
+            }
+        }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        Runnable close = () -> {
+            heartbeat.cancel(false);
+            forwarding.dispose();
+            subscription.close();
+        };
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(error -> close.run());
+        emitter.send(SseEmitter.event().comment("subscribed"));
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, FileChangedView change) {
+        try {
+            emitter.send(SseEmitter.event()
+                    .name("file-changed")
+                    .id(change.fileId() + ":" + change.version())
+                    .data(new FileChanged(change.path(), change.fileId(), change.version(), change.kind().name(),
+                            change.contentHash(), change.by(), change.at()), MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException e) {
+            emitter.completeWithError(e);
+        }
+    }
+}
