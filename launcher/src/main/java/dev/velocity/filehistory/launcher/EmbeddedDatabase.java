@@ -1,0 +1,82 @@
+package dev.velocity.filehistory.launcher;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real PostgreSQL for the single-process run, kept in {@code VELOCITY_DATA_DIR/postgres} so data survives a
+ * restart. It is skipped when a database is configured ({@code SPRING_DATASOURCE_URL} or
+ * {@code spring.datasource.url}).
+ */
+final class EmbeddedDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    private static final String DATABASE = "velocity";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    static EmbeddedDatabase startUnlessConfigured() {
+        if (System.getenv("SPRING_DATASOURCE_URL") != null || System.getProperty("spring.datasource.url") != null) {
+            return new EmbeddedDatabase(null);
+        }
+        Path dataDir = Path.of(System.getenv().getOrDefault("VELOCITY_DATA_DIR", "data")).toAbsolutePath();
+        Path pgData = dataDir.resolve("postgres");
+        try {
+            Files.createDirectories(dataDir);
+            log.info("Starting embedded PostgreSQL in {}", pgData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", DATABASE));
+            System.setProperty("spring.datasource.username", "postgres");
+            System.setProperty("spring.datasource.password", "");
+            return new EmbeddedDatabase(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
+        }
+    }
+
+    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            statement.execute("CREATE DATABASE " + DATABASE);
+        } catch (SQLException e) {
+            throw new IOException("Could not create the database '" + DATABASE + "'", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("The embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}
