@@ -7,6 +7,7 @@
 #
 # Knobs (environment): BENCH_CLIENTS=8 BENCH_SAVES=200 BENCH_CONTENT_BYTES=10240
 # BENCH_DEADLINE_SECONDS=40 (per workload and design) BENCH_REBUILD=1 (rebuild the jar first)
+# BENCH_JAR=path (measure another build of the launcher, e.g. one made in a copy of the tree)
 # BENCH_KEEP=1 (keep the temp dir with the PostgreSQL and service logs) BENCH_JAVA_OPTS=...
 set -euo pipefail
 
@@ -19,7 +20,7 @@ SAVES=${BENCH_SAVES:-200}
 CONTENT_BYTES=${BENCH_CONTENT_BYTES:-10240}
 DEADLINE=${BENCH_DEADLINE_SECONDS:-40}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-JAR="$ROOT/launcher/target/velocity.jar"
+JAR=${BENCH_JAR:-"$ROOT/launcher/target/velocity.jar"}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
@@ -89,7 +90,8 @@ PG_VERSION=$(psql_admin -d postgres -Atc "SHOW server_version")
 API_ARGS=()
 SKIP_REASON=""
 if [[ $OLD_ONLY == 0 ]]; then
-  if [[ ! -f "$JAR" || "${BENCH_REBUILD:-0}" == 1 ]]; then
+  [[ -n "${BENCH_JAR:-}" && ! -f "$JAR" ]] && die "BENCH_JAR=$JAR does not exist"
+  if [[ -z "${BENCH_JAR:-}" && ( ! -f "$JAR" || "${BENCH_REBUILD:-0}" == 1 ) ]]; then
     log "building $JAR (mvn -q -B -DskipTests package -pl launcher -am)"
     (cd "$ROOT" && timeout 900 mvn -q -B -DskipTests package -pl launcher -am) >"$WORK/build.log" 2>&1 \
       || { tail -40 "$WORK/build.log" >&2; die "build failed (bench/run.sh --old-only measures the old design alone)"; }
@@ -133,7 +135,7 @@ while [[ -e "$REPORT" ]]; do REPORT="$ROOT/bench/results/$DATE-$n.md"; n=$((n + 
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo "none")
 DIRTY=$(git -C "$ROOT" status --porcelain -- . ':!bench/results' 2>/dev/null | wc -l)
 JAR_INFO="not measured"
-[[ $OLD_ONLY == 0 ]] && JAR_INFO="$(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ) build of launcher/target/velocity.jar"
+[[ $OLD_ONLY == 0 ]] && JAR_INFO="$(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ) build of ${JAR#"$ROOT"/}"
 
 log "running workloads ($CLIENTS clients x $SAVES saves, ${CONTENT_BYTES} B, <= ${DEADLINE} s each)"
 timeout $((DEADLINE * 8 + 240)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
