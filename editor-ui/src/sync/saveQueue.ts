@@ -58,6 +58,7 @@ export class SaveQueue {
   private currentStatus: SaveStatus;
   private readonly debounceMs: number;
   private idleWaiters: Array<() => void> = [];
+  private settleWaiters: Array<() => void> = [];
   private disposed = false;
 
   constructor(private readonly options: SaveQueueOptions) {
@@ -129,6 +130,17 @@ export class SaveQueue {
     if (open) this.emit({ kind: 'conflict' });
   }
 
+  /** True while a save (or its merge) is under way. */
+  get busy(): boolean {
+    return this.running;
+  }
+
+  /** Resolves when no save is in flight any more. */
+  settled(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.settleWaiters.push(resolve));
+  }
+
   /** Resolves once every edit made so far has been saved (or the queue has given up). */
   whenIdle(): Promise<void> {
     if (!this.running && !this.dirty) return Promise.resolve();
@@ -189,7 +201,14 @@ export class SaveQueue {
       } catch (error) {
         if (isVersionConflict(error)) {
           this.emit({ kind: 'merging' });
-          const theirs = await this.options.onConflict({ ...this.base });
+          let theirs: Base;
+          try {
+            theirs = await this.options.onConflict({ ...this.base });
+          } catch (mergeError) {
+            this.conflictOpen = false;
+            this.failure = describeError(mergeError);
+            return 'failed';
+          }
           this.setBase(theirs);
           this.conflictOpen = false;
           if (this.dirty) this.flushRequested = true;
@@ -228,6 +247,9 @@ export class SaveQueue {
     else if (this.conflictOpen) this.emit({ kind: 'conflict' });
     else if (this.dirty) this.emit({ kind: 'unsaved' });
     else this.emit(this.savedStatus());
+    const settled = this.settleWaiters;
+    this.settleWaiters = [];
+    settled.forEach((resolve) => resolve());
     if (!this.dirty || this.failure !== null) {
       const waiters = this.idleWaiters;
       this.idleWaiters = [];

@@ -1,0 +1,53 @@
+import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vitest/config';
+
+/**
+ * Emits sw.js with the list of every built file, so the service worker can keep the whole page
+ * (Monaco's lazy chunks and worker included) for offline reloads.
+ */
+function serviceWorker(): Plugin {
+  return {
+    name: 'velocity-service-worker',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const assets = Object.keys(bundle).map((file) => '/' + file);
+      const version = assets.filter((a) => a.startsWith('/assets/')).sort().join('|');
+      const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'sw.js',
+        source: template
+          .replace('__ASSETS__', JSON.stringify(['/', ...assets.filter((a) => a !== '/index.html')]))
+          .replace('__VERSION__', JSON.stringify(hash(version))),
+      });
+    },
+  };
+}
+
+function hash(text: string): string {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (Math.imul(31, h) + text.charCodeAt(i)) | 0;
+  return (h >>> 0).toString(36);
+}
+
+export default defineConfig({
+  plugins: [serviceWorker()],
+  resolve: {
+    alias: {
+      // Monaco's stylesheets are not in its package exports.
+      'monaco-css': fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs', import.meta.url)),
+    },
+  },
+  server: {
+    proxy: { '/api': 'http://localhost:8080', '/actuator': 'http://localhost:8080' },
+  },
+  build: {
+    outDir: 'target/classes/static',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 4096,
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+  },
+});
