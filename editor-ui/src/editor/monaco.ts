@@ -55,3 +55,5 @@ monaco.languages.onLanguage('json', async () => {
 });
 
 export { monaco };
+
+monaco.editor.setTheme('vs-dark');

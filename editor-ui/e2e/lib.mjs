@@ -1,0 +1,147 @@
+// Helpers for the end-to-end tests: a real Chromium (Debian's, driven by playwright-core) against the
+// real running system at BASE_URL.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://localhost:8080';
+export const SCREENSHOTS = process.env.SCREENSHOTS ?? join(process.cwd(), 'target', 'screenshots');
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(`Assertion failed: ${message}`);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (actual !== expected) {
+    throw new Error(`${message}\n  expected: ${JSON.stringify(expected)}\n  actual:   ${JSON.stringify(actual)}`);
+  }
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
+
+// ---- the HTTP contract, for setting up and for checking what the server holds ----
+
+async function call(method, path, token, body) {
+  const headers = {};
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await fetch(BASE_URL + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} -> ${response.status} ${text}`);
+  const type = response.headers.get('content-type') ?? '';
+  return type.includes('json') && !type.includes('ndjson') ? JSON.parse(text) : text;
+}
+
+export const api = {
+  createProject: (name, user) => call('POST', '/api/projects', null, { name, user }),
+  addMember: (p, user) => call('POST', `/api/projects/${p.projectId}/members`, p.token, { user }),
+  save: (p, path, content, expectedVersion) =>
+    call('PUT', `/api/projects/${p.projectId}/files?path=${encodeURIComponent(path)}`, p.token, { content, expectedVersion }),
+  content: (p, path, minVersion) =>
+    call('GET', `/api/projects/${p.projectId}/files/content?path=${encodeURIComponent(path)}${minVersion ? `&minVersion=${minVersion}` : ''}`, p.token),
+  history: (p, path) => call('GET', `/api/projects/${p.projectId}/files/history?path=${encodeURIComponent(path)}&limit=1000`, p.token),
+  files: (p) => call('GET', `/api/projects/${p.projectId}/files`, p.token),
+  verify: (p) => call('GET', `/api/projects/${p.projectId}/verify`, p.token),
+};
+
+// ---- the page, driven as a person would ----
+
+export async function newPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.log(`    [page error] ${error.message}`));
+  return { context, page };
+}
+
+/** Opens a project through the landing page's "Open a shared project" form, as someone given the link and a token. */
+export async function openShared(page, project, token, user) {
+  await page.goto(`${BASE_URL}/#/p/${project.projectId}`);
+  await page.getByTestId('open-token').fill(token);
+  if (user) await page.getByTestId('open-user').fill(user);
+  await page.getByTestId('open-project').click();
+  await page.getByTestId('file-tree').waitFor();
+}
+
+export async function openFileInTree(page, path) {
+  await page.locator(`button.tree-file[data-path="${path}"]`).click();
+  await page.waitForFunction((p) => window.velocity?.activePath() === p && window.velocity.text(p) !== null, path);
+}
+
+export async function editorText(page, path) {
+  return page.evaluate((p) => window.velocity.text(p), path);
+}
+
+export async function status(page) {
+  const el = page.getByTestId('file-status');
+  return { kind: await el.getAttribute('data-kind'), text: await el.textContent() };
+}
+
+export async function waitForSaved(page, path, timeout = 20_000) {
+  await page.waitForFunction(
+    (p) => {
+      const el = document.querySelector('[data-testid=file-status]');
+      return window.velocity?.activePath() === p && el?.getAttribute('data-kind') === 'saved';
+    },
+    path,
+    { timeout },
+  );
+  return Number(await page.getByTestId('file-status').getAttribute('data-version'));
+}
+
+/** Records every status the page shows from now on, to check afterwards that none was a failure. */
+export async function recordStatuses(page) {
+  await page.evaluate(() => {
+    window.__statuses = [];
+    const el = document.querySelector('[data-testid=file-status]');
+    const record = () => window.__statuses.push(`${el.getAttribute('data-kind')}: ${el.textContent}`);
+    record();
+    new MutationObserver(record).observe(el, { attributes: true, childList: true, characterData: true, subtree: true });
+  });
+  return () => page.evaluate(() => window.__statuses);
+}
+
+/** Moves the cursor to the end of line `line` (1-based) of the focused editor. */
+export async function gotoLineEnd(page, line) {
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
+export async function focusEditor(page) {
+  await page.locator('[data-testid=editor] .view-lines').click();
+}
+
+export async function waitUntil(fn, message, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  while (Date.now() < deadline) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (error) {
+      last = error;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`Timed out: ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
