@@ -36,6 +36,7 @@ final class EmbeddedDatabase implements AutoCloseable {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
+            stopOrphanedServer(pgData);
             log.info("Starting embedded PostgreSQL in {}", pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData)
@@ -51,6 +52,32 @@ final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
         }
+    }
+
+    /**
+     * A launcher killed with SIGKILL leaves its PostgreSQL running on the data directory; stop it (SIGTERM, a
+     * clean shutdown) so this start can take the directory over.
+     */
+    private static void stopOrphanedServer(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid;
+        try {
+            pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        } catch (RuntimeException e) {
+            return;
+        }
+        ProcessHandle.of(pid).filter(ProcessHandle::isAlive).ifPresent(server -> {
+            log.warn("Stopping the PostgreSQL (pid {}) left running on {} by an earlier run", pid, pgData);
+            server.destroy();
+            try {
+                server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL pid " + pid + " did not stop; stop it and retry", e);
+            }
+        });
     }
 
     private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws IOException {

@@ -29,7 +29,13 @@ public class VelocityApplication {
         EmbeddedDatabase database = EmbeddedDatabase.startUnlessConfigured();
         SpringApplication application = new SpringApplication(VelocityApplication.class);
         application.setRegisterShutdownHook(false);
-        ConfigurableApplicationContext context = application.run(args);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             context.close();
             database.close();

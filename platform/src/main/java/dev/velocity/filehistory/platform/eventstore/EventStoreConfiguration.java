@@ -1,10 +1,13 @@
 package dev.velocity.filehistory.platform.eventstore;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
+import java.time.Clock;
+import java.time.Duration;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -22,6 +25,14 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  */
 @org.springframework.context.annotation.Configuration
 public class EventStoreConfiguration {
+
+    /**
+     * The event store keeps timestamps to the millisecond; stamping events at that precision makes the time a
+     * command answers with equal to the time every reader of the stored event sees.
+     */
+    public EventStoreConfiguration() {
+        GenericEventMessage.clock = Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
+    }
 
     /**
      * A duplicate (aggregate, sequence) must surface as Axon's ConcurrencyException, which the command side retries

@@ -8,6 +8,10 @@ public final class Versions {
 
     /** Parses an optional query parameter; null or absent stays null. */
     public static Integer optional(String name, String raw, int min) {
+        return optional(name, raw, min, Integer.MAX_VALUE);
+    }
+
+    public static Integer optional(String name, String raw, int min, int max) {
         if (raw == null || raw.isEmpty()) {
             return null;
         }
@@ -17,7 +21,7 @@ public final class Versions {
         } catch (NumberFormatException e) {
             throw ApiProblem.badRequest("'" + name + "' must be a whole number");
         }
-        return inRange(name, value, min);
+        return inRange(name, value, min, max);
     }
 
     public static int required(String name, String raw, int min) {
@@ -30,11 +34,15 @@ public final class Versions {
 
     /** Checks a number read from a JSON body. */
     public static Integer inRange(String name, Long value, int min) {
+        return inRange(name, value, min, Integer.MAX_VALUE);
+    }
+
+    private static Integer inRange(String name, Long value, int min, int max) {
         if (value == null) {
             return null;
         }
-        if (value < min || value > Integer.MAX_VALUE) {
-            throw ApiProblem.badRequest("'" + name + "' must be between " + min + " and " + Integer.MAX_VALUE);
+        if (value < min || value > max) {
+            throw ApiProblem.badRequest("'" + name + "' must be between " + min + " and " + max);
         }
         return value.intValue();
     }

@@ -34,6 +34,7 @@ class FileQueryController {
 
     private static final MediaType TEXT_DIFF = MediaType.parseMediaType("text/x-diff;charset=UTF-8");
     private static final int DIFF_CONTEXT_LINES = 3;
+    private static final int MAX_PAGE = 1000;
 
     private final FileReadModel files;
     private final ReadModelCatchUp catchUp;
@@ -96,10 +97,7 @@ class FileQueryController {
                     @RequestParam(required = false) String limit, @RequestParam(required = false) String before,
                     @RequestParam(required = false) String minVersion, Caller caller) {
         FilePathRules.requireValid("path", path);
-        Integer pageSize = Versions.optional("limit", limit, 1);
-        if (pageSize != null && pageSize > 1000) {
-            throw ApiProblem.badRequest("'limit' must be between 1 and 1000");
-        }
+        Integer pageSize = Versions.optional("limit", limit, 1, MAX_PAGE);
         int size = pageSize == null ? 50 : pageSize;
         Integer below = Versions.optional("before", before, 1);
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
