@@ -56,7 +56,7 @@ export const api = {
   createProject: (name, user) => call('POST', '/api/projects', null, { name, user }),
   addMember: (p, user) => call('POST', `/api/projects/${p.projectId}/members`, p.token, { user }),
   save: (p, path, content, expectedVersion) =>
-    call('PUT', `/api/projects/${p.projectId}/files?path=${encodeURIComponent(path)}`, p.token, { content, expectedVersion }),
+    call('PUT', `/api/projects/${p.projectId}/files?path=${encodeURIComponent(path)}`, p.token, { content, expectedVersion, fileType: 'plaintext' }),
   content: (p, path, minVersion) =>
     call('GET', `/api/projects/${p.projectId}/files/content?path=${encodeURIComponent(path)}${minVersion ? `&minVersion=${minVersion}` : ''}`, p.token),
   history: (p, path) => call('GET', `/api/projects/${p.projectId}/files/history?path=${encodeURIComponent(path)}&limit=1000`, p.token),
@@ -144,4 +144,48 @@ export async function waitUntil(fn, message, timeout = 15_000) {
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`Timed out: ${message} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+}
+
+/**
+ * Holds the page's saves (PUT .../files) until released, so that a test can decide which of two
+ * concurrent saves reaches the server first. Returns { held(), release() }.
+ */
+export async function holdSaves(page) {
+  let release;
+  const gate = new Promise((resolve) => (release = resolve));
+  let held = 0;
+  let holding = true;
+  const matcher = (url) => url.pathname.endsWith('/files') && url.pathname.startsWith('/api/projects/');
+  const handler = async (route) => {
+    if (holding && route.request().method() === 'PUT') {
+      held++;
+      await gate;
+    }
+    await route.fallback();
+  };
+  await page.route(matcher, handler);
+  return {
+    held: () => held,
+    release: async () => {
+      holding = false;
+      release();
+    },
+  };
+}
+
+/** Records every text the notice bar shows from now on. */
+export async function recordNotices(page) {
+  await page.evaluate(() => {
+    window.__notices = [];
+    const el = document.querySelector('[data-testid=notice]');
+    new MutationObserver(() => {
+      if (!el.hidden && el.textContent) window.__notices.push(el.textContent);
+    }).observe(el, { attributes: true, childList: true, subtree: true, characterData: true });
+  });
+  return () => page.evaluate(() => window.__notices);
+}
+
+/** The text a Monaco view shows (it renders spaces as no-break spaces). */
+export async function shownText(locator) {
+  return ((await locator.textContent()) ?? '').replace(/\u00a0/g, ' ');
 }

@@ -1,7 +1,23 @@
 import {
-  BASE_URL, api, assert, assertEqual, editorText, focusEditor, newPage, openFileInTree, recordStatuses,
-  screenshot, waitForSaved, waitUntil,
+  BASE_URL, api, assert, assertEqual, editorText, focusEditor, gotoLineEnd, holdSaves, newPage, openFileInTree,
+  openShared, recordNotices, recordStatuses, screenshot, shownText, waitForSaved, waitUntil,
 } from './lib.mjs';
+
+const lines = (...ls) => ls.map((l) => l + '\n').join('');
+
+/** Opens `path` of `project` in a fresh browser context, as `user` with `token`. */
+async function openAs(browser, project, token, user, path) {
+  const session = await newPage(browser);
+  await openShared(session.page, project, token, user);
+  await openFileInTree(session.page, path);
+  return session;
+}
+
+async function appendToLine(page, line, text) {
+  await focusEditor(page);
+  await gotoLineEnd(page, line);
+  await page.keyboard.type(text, { delay: 10 });
+}
 
 /** 1. The original bug: rapid typing with Ctrl+S in the middle loses nothing and never fails. */
 async function rapidTypingWithCtrlS(browser) {
@@ -61,6 +77,226 @@ async function rapidTypingWithCtrlS(browser) {
   }
 }
 
+/**
+ * 2. Two people edit one file. Bob's save is held back until Alice's has landed, so it meets a newer
+ * version: edits to different lines merge by themselves; edits to the same line open the conflict
+ * view, and each of its choices ends with the chosen text on the server and on both screens.
+ */
+async function twoContextsMergeAndConflict(browser) {
+  const project = await api.createProject('two people', 'alice');
+  const bob = await api.addMember(project, 'bob');
+  const path = 'notes.txt';
+  await api.save(project, path, lines('one', 'two', 'three', 'four', 'five', 'six'), 0);
+  const alice = await openAs(browser, project, project.token, 'alice', path);
+  const bobs = await openAs(browser, project, bob.token, 'bob', path);
+  const A = alice.page;
+  const B = bobs.page;
+  try {
+    /** Bob edits line `bobLine` while his save is held; Alice saves line `aliceLine` first. */
+    const concurrentEdits = async (aliceLine, aliceText, bobLine, bobText) => {
+      const hold = await holdSaves(B);
+      await appendToLine(B, bobLine, bobText);
+      await waitUntil(() => hold.held() > 0, "Bob's autosave was sent");
+      await appendToLine(A, aliceLine, aliceText);
+      await A.keyboard.press('Control+s');
+      const aliceVersion = await waitForSaved(A, path);
+      await hold.release();
+      return aliceVersion;
+    };
+    const bothShowServerText = async (version) => {
+      const server = await api.content(project, path, version);
+      await waitUntil(async () => (await editorText(B, path)) === server.content, "Bob's editor shows the server text");
+      await waitUntil(async () => (await editorText(A, path)) === server.content, "Alice's editor shows the server text");
+      return server.content;
+    };
+
+    // Different lines: merged without asking.
+    const v2 = await concurrentEdits(1, ' (alice)', 6, ' (bob)');
+    const v3 = await waitForSaved(B, path);
+    assertEqual(v3, v2 + 1, "Bob's merged text became the next version");
+    const merged = await bothShowServerText(v3);
+    assertEqual(merged, lines('one (alice)', 'two', 'three', 'four', 'five', 'six (bob)'), 'both edits are kept');
+    assert(!(await B.getByTestId('conflict-view').isVisible()), 'no conflict view for edits on different lines');
+
+    // Same line, "Keep mine".
+    await concurrentEdits(3, ' alice', 3, ' bob');
+    await B.getByTestId('conflict-view').waitFor();
+    assert((await B.getByTestId('file-status').textContent()).includes('Conflict'), 'the status says there is a conflict');
+    await screenshot(B, 'conflict-view');
+    await B.getByTestId('keep-mine').click();
+    const keptVersion = await waitForSaved(B, path);
+    assertEqual(
+      await bothShowServerText(keptVersion),
+      lines('one (alice)', 'two', 'three bob', 'four', 'five', 'six (bob)'),
+      '"Keep mine" saves Bob\'s line over Alice\'s',
+    );
+
+    // Same line, "Take theirs".
+    const aliceV = await concurrentEdits(4, ' alice', 4, ' bob');
+    await B.getByTestId('conflict-view').waitFor();
+    await B.getByTestId('take-theirs').click();
+    const theirsVersion = await waitForSaved(B, path);
+    assertEqual(theirsVersion, aliceV, '"Take theirs" adds no version: the server already has that text');
+    assertEqual(
+      await bothShowServerText(theirsVersion),
+      lines('one (alice)', 'two', 'three bob', 'four alice', 'five', 'six (bob)'),
+      '"Take theirs" leaves Alice\'s line',
+    );
+
+    // Same line, the merged result edited by hand.
+    await concurrentEdits(5, ' alice', 5, ' bob');
+    await B.getByTestId('conflict-view').waitFor();
+    const mergedEditor = B.locator('.conflict-merged .view-lines');
+    await waitUntil(async () => (await shownText(mergedEditor)).includes('<<<<<<<'), 'the merged result shows both sides');
+    await mergedEditor.click();
+    await B.keyboard.press('Control+a');
+    await B.keyboard.type('resolved by hand\n', { delay: 10 });
+    await B.getByTestId('use-merged').click();
+    const handVersion = await waitForSaved(B, path);
+    assertEqual(await bothShowServerText(handVersion), 'resolved by hand\n', 'the edited merged result is saved');
+    const history = await api.history(project, path);
+    assertEqual(history.entries.length, handVersion, 'every save is one gap-free version');
+  } finally {
+    await alice.context.close();
+    await bobs.context.close();
+  }
+}
+
+/** 3. Offline: type, reload while offline (the edits stay), come back online (they are saved). */
+async function offlineReloadThenSync(browser) {
+  const project = await api.createProject('offline', 'alice');
+  const path = 'todo.md';
+  await api.save(project, path, lines('# Todo', '- first'), 0);
+  const { context, page } = await openAs(browser, project, project.token, 'alice', path);
+  try {
+    // The service worker keeps the page itself for the offline reload.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller !== null, null, { timeout: 15_000 });
+    await context.setOffline(true);
+    await waitUntil(async () => (await page.getByTestId('connection').textContent()).includes('Offline'), 'the page shows it is offline');
+    await appendToLine(page, 2, '\n- written offline');
+    await waitUntil(async () => (await page.getByTestId('file-status').getAttribute('data-kind')) === 'offline', 'the status shows the save waits for the connection');
+    const expected = lines('# Todo', '- first', '- written offline');
+    assertEqual(await editorText(page, path), expected, 'the editor holds the offline edit');
+
+    let warned = false;
+    page.on('dialog', (dialog) => {
+      if (dialog.type() === 'beforeunload') warned = true;
+      void dialog.accept();
+    });
+    await page.reload();
+    assert(warned, 'the browser warned before leaving with unsaved edits');
+    await page.waitForFunction((p) => window.velocity?.text(p) !== null && window.velocity?.text(p) !== undefined, path, { timeout: 30_000 });
+    assertEqual(await editorText(page, path), expected, 'the offline edit survived the reload');
+    assert((await page.getByTestId('connection').textContent()).includes('Offline'), 'still shown offline after the reload');
+    assertEqual((await api.content(project, path)).content, lines('# Todo', '- first'), 'nothing reached the server while offline');
+
+    await context.setOffline(false);
+    const version = await waitForSaved(page, path, 30_000);
+    assertEqual((await api.content(project, path, version)).content, expected, 'the offline edit is saved once online');
+    assertEqual(version, 2, 'saved as the next version');
+  } finally {
+    await context.close();
+  }
+}
+
+/** 4. History: see who changed what, view a version, diff two, restore one. */
+async function historyViewDiffRestore(browser) {
+  const project = await api.createProject('history', 'alice');
+  const path = 'poem.txt';
+  await api.save(project, path, lines('roses are red'), 0);
+  await api.save(project, path, lines('roses are red', 'violets are blue'), 1);
+  await api.save(project, path, lines('roses are red', 'violets are blue', 'sugar is sweet'), 2);
+  const { context, page } = await openAs(browser, project, project.token, 'alice', path);
+  try {
+    await page.getByTestId('open-history').click();
+    const view = page.getByTestId('history-view');
+    await view.waitFor();
+    await page.getByTestId('history-entry-3').waitFor();
+    const firstRow = await page.getByTestId('history-entry-1').textContent();
+    assert(firstRow.includes('CREATED') && firstRow.includes('alice'), `v1 shows kind and author: ${firstRow}`);
+    assert((await page.getByTestId('history-entry-3').textContent()).includes('SAVED'), 'v3 is a save');
+
+    await page.getByTestId('history-view-1').click();
+    await waitUntil(async () => (await page.getByTestId('history-caption').textContent()).includes('Viewing v1'), 'v1 is shown');
+    const viewer = page.locator('.history-viewer .view-lines');
+    await waitUntil(async () => (await shownText(viewer)).includes('roses are red'), 'v1 content is shown');
+    assert(!(await shownText(viewer)).includes('violets'), 'v1 does not have the later lines');
+
+    await page.getByTestId('history-select-1').check();
+    await page.getByTestId('history-select-3').check();
+    await page.getByTestId('history-diff').click();
+    await waitUntil(async () => (await page.getByTestId('history-caption').textContent()).includes('Diff v1 → v3'), 'the diff is shown');
+    await page.locator('.history-viewer .monaco-diff-editor').waitFor();
+    await waitUntil(async () => (await shownText(page.locator('.history-viewer .modified .view-lines'))).includes('sugar is sweet'), 'the newer side has the added lines');
+    await screenshot(page, 'history-view');
+
+    await page.getByTestId('history-restore-1').click();
+    await page.getByTestId('history-entry-4').waitFor({ timeout: 15_000 });
+    assert((await page.getByTestId('history-entry-4').textContent()).includes('RESTORED'), 'the restore is a new version');
+    const restored = await api.content(project, path, 4);
+    assertEqual(restored.content, lines('roses are red'), 'the server has v1 content as v4');
+    await page.keyboard.press('Escape');
+    await view.waitFor({ state: 'detached' });
+    assertEqual(await waitForSaved(page, path), 4, 'the editor is on the restored version');
+    assertEqual(await editorText(page, path), lines('roses are red'), 'the editor shows the restored content');
+  } finally {
+    await context.close();
+  }
+}
+
+/** 5. Live updates: another person's save shows up without a reload; the tree follows their files. */
+async function liveUpdateFromSecondContext(browser) {
+  const project = await api.createProject('live', 'alice');
+  const bob = await api.addMember(project, 'bob');
+  const path = 'shared.md';
+  await api.save(project, path, lines('line 1', 'line 2', 'line 3', 'line 4', 'line 5', 'line 6'), 0);
+  const alice = await openAs(browser, project, project.token, 'alice', path);
+  const bobs = await openAs(browser, project, bob.token, 'bob', path);
+  const A = alice.page;
+  const B = bobs.page;
+  try {
+    // Bob reads line 5 with his cursor there; Alice edits line 1 and saves.
+    await focusEditor(B);
+    await gotoLineEnd(B, 5);
+    await appendToLine(A, 1, ' edited by alice');
+    await A.keyboard.press('Control+s');
+    const version = await waitForSaved(A, path);
+    const expected = lines('line 1 edited by alice', 'line 2', 'line 3', 'line 4', 'line 5', 'line 6');
+    await waitUntil(async () => (await editorText(B, path)) === expected, "Alice's save appears in Bob's editor", 5000);
+    assertEqual(await waitForSaved(B, path), version, "Bob's status shows Alice's version");
+    const cursor = await B.evaluate(() => window.velocity.cursor());
+    assertEqual(`${cursor.lineNumber}:${cursor.column}`, '5:7', "Bob's cursor stays where he was reading");
+
+    // A file Alice creates appears in Bob's tree.
+    await A.getByTestId('new-file').click();
+    await A.getByRole('dialog').getByRole('textbox').fill('docs/new.md');
+    await A.keyboard.press('Enter');
+    await B.locator('button.tree-file[data-path="docs/new.md"]').waitFor({ timeout: 5000 });
+
+    // Bob has unsaved edits when Alice saves again: he is told, and the next save merges.
+    await A.locator('button.tree-file[data-path="shared.md"]').click();
+    const notices = await recordNotices(B);
+    await appendToLine(B, 6, ' and bob');
+    await api.save(project, path, expected.replace('line 3', 'line 3 by api'), version);
+    await waitUntil(async () => (await notices()).some((n) => n.includes('while you were editing')), 'Bob is told about the newer version');
+    const merged = await waitForSaved(B, path);
+    const server = await api.content(project, path, merged);
+    assertEqual(
+      server.content,
+      lines('line 1 edited by alice', 'line 2', 'line 3 by api', 'line 4', 'line 5', 'line 6 and bob'),
+      "Bob's edit merged with the newer version",
+    );
+    assertEqual(await editorText(B, path), server.content, "Bob's editor shows the merged text");
+  } finally {
+    await alice.context.close();
+    await bobs.context.close();
+  }
+}
+
 export const scenarios = [
   ['1 rapid typing with Ctrl+S loses nothing', rapidTypingWithCtrlS],
+  ['2 two contexts: merge, and conflict view choices', twoContextsMergeAndConflict],
+  ['3 offline edits survive a reload and sync on reconnect', offlineReloadThenSync],
+  ['4 history: view, diff and restore', historyViewDiffRestore],
+  ['5 live update from a second context', liveUpdateFromSecondContext],
 ];

@@ -34,9 +34,10 @@ self.addEventListener('fetch', (event) => {
           if (response.ok) caches.open(CACHE).then((cache) => cache.put('/', copy));
           return response;
         })
-        .catch(() => caches.match('/')),
+        .catch(() => caches.match('/', { ignoreVary: true })),
     );
     return;
   }
-  event.respondWith(caches.match(request).then((cached) => cached || fetch(request)));
+  // ignoreVary: Spring answers with 'Vary: Origin', and module scripts are requested with an Origin.
+  event.respondWith(caches.match(request, { ignoreVary: true }).then((cached) => cached || fetch(request)));
 });

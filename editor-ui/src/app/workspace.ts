@@ -83,6 +83,7 @@ export class Workspace {
     (window as unknown as { velocity: unknown }).velocity = {
       text: (path: string) => this.open.get(path)?.model?.getValue() ?? null,
       activePath: () => this.active,
+      cursor: () => this.editor.getPosition(),
     };
   }
 
