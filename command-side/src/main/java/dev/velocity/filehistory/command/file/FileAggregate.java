@@ -16,7 +16,6 @@ import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
 import java.time.Instant;
-import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -137,7 +136,7 @@ class FileAggregate {
 
     @EventSourcingHandler
     void on(FileVersionSavedEvent event, @Timestamp Instant at) {
-        fileType = Objects.requireNonNullElse(event.fileType(), fileType);
+        fileType = event.fileType();
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
     }
 

@@ -1,0 +1,197 @@
+package dev.velocity.filehistory.command.file;
+
+import static org.axonframework.test.matchers.Matchers.predicate;
+
+import dev.velocity.filehistory.api.CreateFileCommand;
+import dev.velocity.filehistory.api.DeleteFileCommand;
+import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.api.FileCreatedEvent;
+import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileMovedEvent;
+import dev.velocity.filehistory.api.FileRestoredEvent;
+import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import dev.velocity.filehistory.api.MoveFileCommand;
+import dev.velocity.filehistory.api.RestoreFileCommand;
+import dev.velocity.filehistory.api.SaveFileCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FileAggregateTest {
+
+    private static final String PROJECT = "8d3c2a54-5a0e-4f7e-9d3c-0c6a4a1f0b11";
+    private static final String FILE = "2b1e9d7a-3c44-4a55-8b66-7d88e99f0a01";
+    private static final String V1 = "one", V2 = "two", V3 = "three";
+
+    private FixtureConfiguration<FileAggregate> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(FileAggregate.class);
+    }
+
+    private static FileCreatedEvent created() {
+        return new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, "javascript", null, "alice");
+    }
+
+    private static FileVersionSavedEvent saved(int version, String content) {
+        return new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", version, content, hash(content),
+                content.length(), "javascript", null, "bob");
+    }
+
+    private static SaveFileCommand save(String content, Integer expectedVersion) {
+        return new SaveFileCommand(FILE, "src/a.js", content, hash(content), content.length(), null, null,
+                expectedVersion, "bob");
+    }
+
+    private static String hash(String content) {
+        return FileCommandService.sha256Hex(content);
+    }
+
+    @Test
+    void createMakesVersionOne() {
+        fixture.givenNoPriorActivity()
+                .when(new CreateFileCommand(FILE, PROJECT, "src/a.js", V1, hash(V1), 3, "javascript", null, "alice"))
+                .expectEvents(created())
+                .expectResultMessagePayloadMatching(predicate(
+                        (FileChangeView view) -> view.version() == 1 && view.changed() && view.created()));
+    }
+
+    @Test
+    void saveWithTheCurrentVersionAddsTheNextVersion() {
+        fixture.given(created())
+                .when(save(V2, 1))
+                .expectEvents(saved(2, V2));
+    }
+
+    @Test
+    void aFileWithoutTypeKeepsSavingWithoutOne() {
+        fixture.given(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, null, null, "alice"))
+                .when(save(V2, 1))
+                .expectEvents(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, V2, hash(V2), 3, null, null,
+                        "bob"));
+    }
+
+    @Test
+    void saveWithoutExpectedVersionAlwaysAddsTheNextVersion() {
+        fixture.given(created(), saved(2, V2))
+                .when(save(V3, null))
+                .expectEvents(saved(3, V3));
+    }
+
+    @Test
+    void staleExpectedVersionIsRejectedWithCurrentVersion() {
+        fixture.given(created(), saved(2, V2))
+                .when(save(V3, 1))
+                .expectNoEvents()
+                .expectException(predicate((VersionConflictException conflict) -> conflict.currentVersion() == 2
+                        && conflict.expectedVersion() == 1 && hash(V2).equals(conflict.currentContentHash())));
+    }
+
+    @Test
+    void unchangedContentAddsNothingWhateverTheExpectedVersion() {
+        fixture.given(created(), saved(2, V2))
+                .when(save(V2, 1))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(predicate(
+                        (FileChangeView view) -> !view.changed() && view.version() == 2));
+    }
+
+    @Test
+    void moveAddsOneVersionAtTheNewPath() {
+        fixture.given(created())
+                .when(new MoveFileCommand(FILE, "src/a.js", "lib/a.js", 1, null, "carol"))
+                .expectEvents(new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", 2, hash(V1), 3, null,
+                        "carol"));
+    }
+
+    @Test
+    void moveToItsOwnPathChangesNothing() {
+        fixture.given(created())
+                .when(new MoveFileCommand(FILE, "src/a.js", "src/a.js", 1, null, "carol"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void moveWithStaleVersionIsRejected() {
+        fixture.given(created(), saved(2, V2))
+                .when(new MoveFileCommand(FILE, "src/a.js", "lib/a.js", 1, null, "carol"))
+                .expectNoEvents()
+                .expectException(VersionConflictException.class);
+    }
+
+    @Test
+    void deleteAddsADeletedVersion() {
+        fixture.given(created())
+                .when(new DeleteFileCommand(FILE, "src/a.js", 1, null, "dave"))
+                .expectEvents(new FileDeletedEvent(PROJECT, FILE, "src/a.js", 2, hash(V1), 3, null, "dave"));
+    }
+
+    @Test
+    void deleteWithStaleVersionIsRejected() {
+        fixture.given(created(), saved(2, V2))
+                .when(new DeleteFileCommand(FILE, "src/a.js", 1, null, "dave"))
+                .expectNoEvents()
+                .expectException(VersionConflictException.class);
+    }
+
+    @Test
+    void saveToADeletedFileIsRejectedSoTheServiceCreatesANewFile() {
+        fixture.given(created(), new FileDeletedEvent(PROJECT, FILE, "src/a.js", 2, hash(V1), 3, null, "dave"))
+                .when(save(V2, null))
+                .expectNoEvents()
+                .expectException(FileNotAtPathException.class);
+    }
+
+    @Test
+    void saveToAFileThatMovedAwayIsRejected() {
+        fixture.given(created(), new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", 2, hash(V1), 3, null,
+                        "carol"))
+                .when(save(V2, 2))
+                .expectNoEvents()
+                .expectException(FileNotAtPathException.class);
+    }
+
+    @Test
+    void restoreAddsAVersionWithTheOldContent() {
+        fixture.given(created(), saved(2, V2))
+                .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
+                .expectEvents(new FileRestoredEvent(PROJECT, FILE, "src/a.js", 3, 1, V1, hash(V1), 3,
+                        "javascript", "erin"));
+    }
+
+    @Test
+    void restoreBringsADeletedFileBackEvenWithTheSameContent() {
+        fixture.given(created(), new FileDeletedEvent(PROJECT, FILE, "src/a.js", 2, hash(V1), 3, null, "dave"))
+                .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
+                .expectEvents(new FileRestoredEvent(PROJECT, FILE, "src/a.js", 3, 1, V1, hash(V1), 3,
+                        "javascript", "erin"));
+    }
+
+    @Test
+    void restoringALiveFileToItsCurrentContentAddsNothing() {
+        fixture.given(created(), saved(2, V2))
+                .when(new RestoreFileCommand(FILE, "src/a.js", 2, V2, hash(V2), 3, 1, "erin"))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void restoreOfAVersionTheFileNeverHadIsRejected() {
+        fixture.given(created())
+                .when(new RestoreFileCommand(FILE, "src/a.js", 5, V1, hash(V1), 3, null, "erin"))
+                .expectNoEvents()
+                .expectException(VersionNotFoundException.class);
+    }
+
+    @Test
+    void restoreWithStaleVersionIsRejected() {
+        fixture.given(created(), saved(2, V2), saved(3, V3))
+                .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
+                .expectNoEvents()
+                .expectException(VersionConflictException.class);
+    }
+}

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: Java unit and integration tests against a real (embedded) PostgreSQL, the editor's Vitest
+# unit tests (both inside mvn verify), then the editor's end-to-end tests in headless Chromium against the
+# real running system.
+set -euo pipefail
+cd "$(dirname "$0")"
+export VELOCITY_NEEDS_BROWSER=1
+source scripts/tools.sh
+
+mvn -B verify
+VELOCITY_JAR="$PWD/launcher/target/velocity.jar" editor-ui/scripts/e2e.sh
