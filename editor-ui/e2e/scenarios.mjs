@@ -226,7 +226,7 @@ async function historyViewDiffRestore(browser) {
     await page.getByTestId('history-select-3').check();
     await page.getByTestId('history-diff').click();
     await waitUntil(async () => (await page.getByTestId('history-caption').textContent()).includes('Diff v1 → v3'), 'the diff is shown');
-    await page.locator('.history-viewer .monaco-diff-editor').waitFor();
+    await page.locator('.history-viewer .monaco-diff-editor .line-insert').first().waitFor();
     await waitUntil(async () => (await shownText(page.locator('.history-viewer .modified .view-lines'))).includes('sugar is sweet'), 'the newer side has the added lines');
     await screenshot(page, 'history-view');
 
@@ -273,17 +273,20 @@ async function liveUpdateFromSecondContext(browser) {
     await A.keyboard.press('Enter');
     await B.locator('button.tree-file[data-path="docs/new.md"]').waitFor({ timeout: 5000 });
 
-    // Bob has unsaved edits when Alice saves again: he is told, and the next save merges.
-    await A.locator('button.tree-file[data-path="shared.md"]').click();
+    // Bob is editing (his save still on its way) when Alice saves again: he is told, and his save merges.
     const notices = await recordNotices(B);
+    const hold = await holdSaves(B);
     await appendToLine(B, 6, ' and bob');
-    await api.save(project, path, expected.replace('line 3', 'line 3 by api'), version);
+    await waitUntil(() => hold.held() > 0, "Bob's save was sent");
+    await api.save(project, path, expected.replace('line 3', 'line 3 by alice'), version);
     await waitUntil(async () => (await notices()).some((n) => n.includes('while you were editing')), 'Bob is told about the newer version');
+    assertEqual(await editorText(B, path), expected.replace('line 6', 'line 6 and bob'), "Bob's text is left alone while he edits");
+    await hold.release();
     const merged = await waitForSaved(B, path);
     const server = await api.content(project, path, merged);
     assertEqual(
       server.content,
-      lines('line 1 edited by alice', 'line 2', 'line 3 by api', 'line 4', 'line 5', 'line 6 and bob'),
+      lines('line 1 edited by alice', 'line 2', 'line 3 by alice', 'line 4', 'line 5', 'line 6 and bob'),
       "Bob's edit merged with the newer version",
     );
     assertEqual(await editorText(B, path), server.content, "Bob's editor shows the merged text");

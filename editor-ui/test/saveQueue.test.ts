@@ -135,6 +135,7 @@ describe('SaveQueue', () => {
     queue.saveNow();
     await flush();
     expect(queue.status).toEqual({ kind: 'saving' });
+    expect(queue.inFlightContent).toBe('start\none');
     type(' two');
     queue.saveNow();
     await vi.advanceTimersByTimeAsync(2000);
@@ -149,6 +150,7 @@ describe('SaveQueue', () => {
     await flush();
     expect(server.maxInFlight).toBe(1);
     expect(server.content).toBe(editor.text);
+    expect(queue.inFlightContent).toBeNull();
     expect(queue.status).toEqual({ kind: 'saved', version: 3 });
   });
 
@@ -271,13 +273,18 @@ describe('SaveQueue', () => {
 
   it('keeps the local text, unsaved, while the user resolves a conflict', async () => {
     let resolveConflict: (base: Base) => void = () => {};
+    const conflicts: Array<[Base, number | null]> = [];
     const { server, queue, type, editor } = setup({
-      onConflict: () => new Promise<Base>((resolve) => (resolveConflict = resolve)),
+      onConflict: (base, currentVersion) => {
+        conflicts.push([base, currentVersion]);
+        return new Promise<Base>((resolve) => (resolveConflict = resolve));
+      },
     });
     server.saveByOther('theirs\n');
     type('mine');
     queue.saveNow();
     await flush();
+    expect(conflicts).toEqual([[{ version: 1, content: 'start\n' }, 2]]);
     queue.setConflictOpen(true);
     expect(queue.status).toEqual({ kind: 'conflict' });
     expect(editor.text).toBe('start\nmine');

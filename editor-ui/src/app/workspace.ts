@@ -438,7 +438,7 @@ export class Workspace {
         file.fileId = result.fileId;
         return result;
       },
-      onConflict: (conflictBase) => this.resolveConflict(file, conflictBase),
+      onConflict: (conflictBase, currentVersion) => this.resolveConflict(file, conflictBase, currentVersion),
       onStatus: () => this.onStatus(file),
       onBase: () => this.persist(file),
       isOnline: () => navigator.onLine,
@@ -688,9 +688,20 @@ export class Workspace {
       file = this.open.get(event.path)!;
     }
     const queue = file.queue!;
-    // Our own save's event can arrive before its answer: wait for the save, then compare versions.
-    if (queue.busy) await queue.settled();
     if (event.version <= queue.knownBase.version) return;
+    if (queue.busy) {
+      // Our own save's event can arrive before its answer. Anyone else's means our save will meet
+      // a newer version, and the 409 it gets starts the merge.
+      const sending = queue.inFlightContent;
+      const ours = sending === null ? null : await sha256Hex(sending);
+      if (ours === null) await queue.settled();
+      else if (ours === event.contentHash) return;
+      else {
+        this.setNotice(file, `${event.by} saved v${event.version} of ${file.path} while you were editing. Your edits are being merged with it.`);
+        return;
+      }
+      if (event.version <= queue.knownBase.version) return;
+    }
     if (event.kind === 'DELETED') {
       this.setNotice(file, `${event.by} deleted ${file.path}. Your text stays here; saving it creates the file again.`);
       return;
@@ -716,8 +727,11 @@ export class Workspace {
   }
 
   /** A save got 409: merge with the server's version, or let the user choose. */
-  private async resolveConflict(file: OpenFile, base: Base): Promise<Base> {
-    const theirs = await this.fetchWithRetry(() => this.client.content(file.path));
+  private async resolveConflict(file: OpenFile, base: Base, currentVersion: number | null): Promise<Base> {
+    // minVersion: the read model may not have caught up with the version that beat our save.
+    const theirs = await this.fetchWithRetry(() =>
+      this.client.content(file.path, { minVersion: currentVersion ?? base.version + 1 }),
+    );
     if (theirs.deleted) throw new Error(`${file.path} was deleted by ${theirs.savedBy}; your text is still here`);
     const theirsBase = { version: theirs.version, content: theirs.content };
     const mine = file.model!.getValue();
@@ -728,6 +742,7 @@ export class Workspace {
       return theirsBase;
     }
     file.queue!.setConflictOpen(true);
+    this.setNotice(file, null);
     if (this.active !== file.path) this.activate(file.path);
     this.closeHistory();
     const chosen = await showConflict(this.conflictHost, {
@@ -886,4 +901,11 @@ export class Workspace {
       this.editor.focus();
     }
   };
+}
+
+/** Lowercase hex SHA-256 of the text's UTF-8 bytes, as the contract's contentHash; null without WebCrypto. */
+async function sha256Hex(text: string): Promise<string | null> {
+  if (!globalThis.crypto?.subtle) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }

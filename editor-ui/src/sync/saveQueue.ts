@@ -34,8 +34,11 @@ export interface SaveQueueOptions {
   /** The text the user sees right now. */
   read(): string;
   save(content: string, expectedVersion: number, idempotencyKey: string): Promise<{ version: number }>;
-  /** Called on 409 with the base the failed save used; resolves to the server version to rebase on. */
-  onConflict(base: Base): Promise<Base>;
+  /**
+   * Called on 409 with the base the failed save used and the server's current version (from the
+   * problem document); resolves to the server version to rebase on.
+   */
+  onConflict(base: Base, currentVersion: number | null): Promise<Base>;
   onStatus?(status: SaveStatus): void;
   /** Called whenever the base changes (a save landed, a rebase happened). */
   onBase?(base: Base): void;
@@ -60,6 +63,7 @@ export class SaveQueue {
   private idleWaiters: Array<() => void> = [];
   private settleWaiters: Array<() => void> = [];
   private disposed = false;
+  private sending: string | null = null;
 
   constructor(private readonly options: SaveQueueOptions) {
     this.base = { ...options.base };
@@ -135,6 +139,11 @@ export class SaveQueue {
     return this.running;
   }
 
+  /** The text of the save in flight, if any. */
+  get inFlightContent(): string | null {
+    return this.sending;
+  }
+
   /** Resolves when no save is in flight any more. */
   settled(): Promise<void> {
     if (!this.running) return Promise.resolve();
@@ -191,8 +200,22 @@ export class SaveQueue {
     const expectedVersion = this.base.version;
     const key = this.options.newKey ? this.options.newKey() : crypto.randomUUID();
     const policy = this.options.backoff ?? defaultBackoff;
-    let attempt = 0;
     this.emit({ kind: 'saving' });
+    this.sending = snapshot;
+    try {
+      return await this.sendUntilDone(snapshot, expectedVersion, key, policy);
+    } finally {
+      this.sending = null;
+    }
+  }
+
+  private async sendUntilDone(
+    snapshot: string,
+    expectedVersion: number,
+    key: string,
+    policy: BackoffPolicy,
+  ): Promise<'saved' | 'rebased' | 'failed'> {
+    let attempt = 0;
     for (;;) {
       try {
         const result = await this.options.save(snapshot, expectedVersion, key);
@@ -203,7 +226,8 @@ export class SaveQueue {
           this.emit({ kind: 'merging' });
           let theirs: Base;
           try {
-            theirs = await this.options.onConflict({ ...this.base });
+            const current = error.problem.currentVersion;
+            theirs = await this.options.onConflict({ ...this.base }, typeof current === 'number' ? current : null);
           } catch (mergeError) {
             this.conflictOpen = false;
             this.failure = describeError(mergeError);
