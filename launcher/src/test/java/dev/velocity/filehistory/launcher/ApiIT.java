@@ -245,12 +245,14 @@ class ApiIT extends RunningSystem {
     @Test
     void contentOfAnyVersionHistoryPagesAndDiff() {
         Project project = project();
-        api.save(project, "notes.md", "line 1\nline 2\n", 0);
+        api.save(project, "notes.md", "line 1\nfirst draft\n", 0);
         for (int v = 2; v <= 7; v++) {
             api.save(project, "notes.md", "line 1\nline " + v + "\n", v - 1);
         }
 
-        JsonNode v3 = api.content(project, "notes.md", "&version=3&minVersion=7").json();
+        Response v3Response = api.content(project, "notes.md", "&version=3&minVersion=7");
+        assertThat(v3Response.status()).as(v3Response.toString()).isEqualTo(200);
+        JsonNode v3 = v3Response.json();
         assertThat(v3.get("version").asInt()).isEqualTo(3);
         assertThat(v3.get("content").asText()).isEqualTo("line 1\nline 3\n");
         assertThat(v3.get("deleted").asBoolean()).isFalse();
