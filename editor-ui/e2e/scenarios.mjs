@@ -296,10 +296,57 @@ async function liveUpdateFromSecondContext(browser) {
   }
 }
 
+/** 6. The file tree: rename (a move) and delete from the keyboard, undelete; the timeline lists it all. */
+async function fileTreeAndTimeline(browser) {
+  const project = await api.createProject('tree', 'alice');
+  await api.save(project, 'README.md', lines('# Tree'), 0);
+  await api.save(project, 'src/old.js', lines('console.log(1);'), 0);
+  const { context, page } = await openAs(browser, project, project.token, 'alice', 'src/old.js');
+  const tree = (path) => page.locator(`button.tree-file[data-path="${path}"]`);
+  try {
+    assertEqual(await page.evaluate(() => window.velocity.language('src/old.js')), 'javascript', 'a .js file is JavaScript');
+
+    await tree('src/old.js').focus();
+    await page.keyboard.press('F2');
+    const rename = page.getByRole('dialog');
+    await rename.getByRole('textbox').fill('lib/new.js');
+    await page.keyboard.press('Enter');
+    await tree('lib/new.js').waitFor();
+    await tree('src/old.js').waitFor({ state: 'detached' });
+    assertEqual(await waitForSaved(page, 'lib/new.js'), 2, 'the move is version 2 and the tab follows it');
+    const moved = await api.history(project, 'lib/new.js');
+    assertEqual(moved.entries.map((e) => e.kind).join(','), 'MOVED,CREATED', 'the history followed the file');
+
+    await tree('lib/new.js').focus();
+    await page.keyboard.press('Delete');
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await tree('lib/new.js').waitFor({ state: 'detached' });
+    const undelete = page.getByTestId('undelete-lib/new.js');
+    await undelete.waitFor();
+    assert((await api.content(project, 'lib/new.js')).deleted, 'the server has the file deleted');
+
+    await undelete.click();
+    await tree('lib/new.js').waitFor();
+    assertEqual(await waitForSaved(page, 'lib/new.js'), 4, 'the undelete is version 4');
+    assertEqual(await editorText(page, 'lib/new.js'), lines('console.log(1);'), 'the undeleted file has its last content');
+    await undelete.waitFor({ state: 'detached' });
+
+    await page.getByTestId('open-timeline').click();
+    await page.getByTestId('timeline-entry').nth(4).waitFor();
+    const rows = await page.getByTestId('timeline-entry').allTextContents();
+    assert(rows.length >= 5, `the timeline lists every change (${rows.length})`);
+    assert(rows[0].includes('lib/new.js') && rows[0].toLowerCase().includes('restored'), `newest first: ${rows[0]}`);
+    assert(rows.some((r) => r.includes('README.md')), 'changes of every file are listed');
+  } finally {
+    await context.close();
+  }
+}
+
 export const scenarios = [
   ['1 rapid typing with Ctrl+S loses nothing', rapidTypingWithCtrlS],
   ['2 two contexts: merge, and conflict view choices', twoContextsMergeAndConflict],
   ['3 offline edits survive a reload and sync on reconnect', offlineReloadThenSync],
   ['4 history: view, diff and restore', historyViewDiffRestore],
   ['5 live update from a second context', liveUpdateFromSecondContext],
+  ['6 file tree: rename, delete, undelete; timeline', fileTreeAndTimeline],
 ];

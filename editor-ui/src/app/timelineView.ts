@@ -1,8 +1,18 @@
 import type { ProjectClient, StoredEvent } from '../api/client';
-import { describeError } from '../api/errors';
+import { ApiError, describeError } from '../api/errors';
 import { formatTime, h } from '../ui/dom';
 
-/** Every change across the project's files, newest first, read from the audit event stream. */
+/** One change of one file, as the timeline lists it. */
+export interface TimelineEntry {
+  at: string;
+  by: string;
+  kind: string;
+  path: string;
+  version: number | null;
+  message: string;
+}
+
+/** Every change across the project's files, newest first. */
 export async function showTimeline(host: HTMLElement, client: ProjectClient, close: () => void): Promise<void> {
   const body = h('tbody');
   const caption = h('p', { 'aria-live': 'polite' }, 'Loading…');
@@ -31,26 +41,54 @@ export async function showTimeline(host: HTMLElement, client: ProjectClient, clo
   );
   host.hidden = false;
   try {
-    const events = await allEvents(client);
-    caption.textContent = `${events.length} change${events.length === 1 ? '' : 's'}`;
-    for (const event of events.reverse()) {
-      const change = describeEvent(event);
+    const { entries, complete } = await timeline(client);
+    caption.textContent =
+      `${entries.length} change${entries.length === 1 ? '' : 's'}` +
+      (complete ? '' : ' (files that are deleted now are not listed: the server has no event stream route)');
+    for (const entry of entries) {
       body.append(
         h(
           'tr',
-          {},
-          h('td', {}, formatTime(event.timestamp)),
-          h('td', {}, change.by),
-          h('td', {}, change.kind),
-          h('td', {}, change.path),
-          h('td', {}, change.version),
-          h('td', {}, change.message),
+          { 'data-testid': 'timeline-entry' },
+          h('td', {}, formatTime(entry.at)),
+          h('td', {}, entry.by),
+          h('td', {}, entry.kind),
+          h('td', {}, entry.path),
+          h('td', {}, entry.version === null ? '' : `v${entry.version}`),
+          h('td', {}, entry.message),
         ),
       );
     }
   } catch (error) {
     caption.textContent = `Could not load the timeline: ${describeError(error)}`;
   }
+}
+
+/**
+ * The project's changes, newest first: from the audit event stream, or, where the server does not
+ * offer it (404), from the histories of the live files.
+ */
+export async function timeline(client: ProjectClient): Promise<{ entries: TimelineEntry[]; complete: boolean }> {
+  try {
+    const events = await allEvents(client);
+    return { entries: events.map(fromEvent).reverse(), complete: true };
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 404)) throw error;
+  }
+  const files = await client.listFiles();
+  const histories = await Promise.all(files.map((f) => client.history(f.path, { limit: 1000 })));
+  const entries = histories.flatMap((history) =>
+    history.entries.map((e) => ({
+      at: e.at,
+      by: e.by,
+      kind: e.kind.toLowerCase(),
+      path: e.path,
+      version: e.version,
+      message: e.message ?? '',
+    })),
+  );
+  entries.sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  return { entries, complete: false };
 }
 
 export async function allEvents(client: ProjectClient): Promise<StoredEvent[]> {
@@ -72,16 +110,16 @@ const KINDS: Record<string, string> = {
   FileRestoredEvent: 'restored',
 };
 
-export function describeEvent(event: StoredEvent): { kind: string; path: string; version: string; by: string; message: string } {
+function fromEvent(event: StoredEvent): TimelineEntry {
   const p = event.payload as Record<string, unknown>;
   const type = event.type.slice(event.type.lastIndexOf('.') + 1);
-  const path = p.fromPath ? `${String(p.fromPath)} → ${String(p.toPath)}` : String(p.path ?? '');
   const restored = p.restoredVersion ? ` (from v${String(p.restoredVersion)})` : '';
   return {
-    kind: (KINDS[type] ?? type) + restored,
-    path,
-    version: p.version !== undefined ? `v${String(p.version)}` : '',
+    at: event.timestamp,
     by: String(p.author ?? p.by ?? ''),
+    kind: (KINDS[type] ?? type) + restored,
+    path: p.fromPath ? `${String(p.fromPath)} → ${String(p.toPath)}` : String(p.path ?? ''),
+    version: typeof p.version === 'number' ? p.version : null,
     message: String(p.message ?? ''),
   };
 }

@@ -84,6 +84,7 @@ export class Workspace {
       text: (path: string) => this.open.get(path)?.model?.getValue() ?? null,
       activePath: () => this.active,
       cursor: () => this.editor.getPosition(),
+      language: (path: string) => this.open.get(path)?.model?.getLanguageId() ?? null,
     };
   }
 
@@ -183,14 +184,22 @@ export class Workspace {
     this.renderTree();
   }
 
+  /**
+   * Deleted files, to offer undelete: from the audit event stream, or where the server does not
+   * offer it, from the deletes this browser has seen (its own and live updates).
+   */
   private async loadDeleted(): Promise<void> {
+    const live = new Set(this.files.map((f) => f.path));
     try {
-      const live = new Set(this.files.map((f) => f.path));
       this.deleted = deletedPaths(await allEvents(this.client)).filter((p) => !live.has(p));
     } catch {
-      // The list of deleted files is a convenience; the tree works without it.
+      this.deleted = this.store.seenDeletes().filter((p) => !live.has(p));
     }
     this.renderDeleted();
+  }
+
+  private rememberDelete(path: string): void {
+    this.store.setSeenDeletes([...new Set([...this.store.seenDeletes(), path])]);
   }
 
   private scheduleTreeRefresh(): void {
@@ -340,6 +349,7 @@ export class Workspace {
     try {
       await this.flush(file);
       await this.client.delete(file.path, file.queue.knownBase.version);
+      this.rememberDelete(file.path);
       this.closeTab(file.path, { force: true });
       this.scheduleTreeRefresh();
     } catch (error) {
@@ -679,6 +689,7 @@ export class Workspace {
   // ---- live updates and merging --------------------------------------------------------------
 
   private async onRemoteChange(event: FileChangedEvent): Promise<void> {
+    if (event.kind === 'DELETED') this.rememberDelete(event.path);
     this.scheduleTreeRefresh();
     if (this.history && this.active === event.path) void this.history.load(event.version);
     let file = this.open.get(event.path) ?? [...this.open.values()].find((f) => f.fileId && f.fileId === event.fileId);

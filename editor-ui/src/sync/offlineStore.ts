@@ -61,6 +61,15 @@ export class OfflineStore {
     return this.read('files');
   }
 
+  /** Paths this browser has seen deleted. */
+  setSeenDeletes(paths: string[]): void {
+    this.write('deleted', paths);
+  }
+
+  seenDeletes(): string[] {
+    return this.read('deleted') ?? [];
+  }
+
   private write(key: string, value: unknown): boolean {
     try {
       this.storage.setItem(this.prefix + key, JSON.stringify(value));
