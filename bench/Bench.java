@@ -358,15 +358,17 @@ public class Bench {
     record Workload(String title, boolean sharedFile, boolean withExpectedVersion) {}
 
     record Result(Workload workload, String design, int clients, int attempted, int acknowledged, int unchanged,
-                  Map<String, Integer> failures, double seconds, long[] ackNanos, boolean cutByDeadline,
+                  Map<String, Integer> failures, double seconds, long[] ackNanos, long[] failNanos, boolean cutByDeadline,
                   List<Integrity> integrity, String projectCheck) {
         double savesPerSecond() { return acknowledged / seconds; }
         int failed() { return failures.values().stream().mapToInt(Integer::intValue).sum(); }
         double failedPercent() { return attempted == 0 ? 0 : 100.0 * failed() / attempted; }
-        double percentileMs(double p) {
-            if (ackNanos.length == 0) return Double.NaN;
-            int rank = (int) Math.ceil(p / 100.0 * ackNanos.length);
-            return ackNanos[Math.max(0, Math.min(ackNanos.length - 1, rank - 1))] / 1e6;
+        double percentileMs(double p) { return percentile(ackNanos, p); }
+        double failedPercentileMs(double p) { return percentile(failNanos, p); }
+        private static double percentile(long[] sortedNanos, double p) {
+            if (sortedNanos.length == 0) return Double.NaN;
+            int rank = (int) Math.ceil(p / 100.0 * sortedNanos.length);
+            return sortedNanos[Math.max(0, Math.min(sortedNanos.length - 1, rank - 1))] / 1e6;
         }
     }
 
@@ -433,20 +435,22 @@ public class Bench {
         int acknowledged = 0, unchanged = 0;
         Map<String, Integer> failures = new TreeMap<>();
         List<Long> ackNanos = new ArrayList<>();
+        List<Long> failNanos = new ArrayList<>();
         for (Outcome o : outcomes) {
             switch (o.kind()) {
                 case ACKNOWLEDGED -> { acknowledged++; ackNanos.add(o.nanos()); }
                 case UNCHANGED -> unchanged++;
-                case FAILED -> failures.merge(o.failure(), 1, Integer::sum);
+                case FAILED -> { failures.merge(o.failure(), 1, Integer::sum); failNanos.add(o.nanos()); }
             }
         }
         long[] sorted = ackNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long[] failedSorted = failNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         List<Integrity> integrity = new ArrayList<>();
         for (String p : paths) integrity.add(design.check(project, p, 1, new ArrayList<>(acks.get(p))));
         boolean anyCut = false;
         for (boolean b : cut) anyCut |= b;
         return new Result(w, design.name(), clients, outcomes.size(), acknowledged, unchanged, failures, seconds,
-                sorted, anyCut, integrity, design.projectCheck(project));
+                sorted, failedSorted, anyCut, integrity, design.projectCheck(project));
     }
 
     /** Code-like text of about {@code bytes} bytes, different for every (client, save), same for both designs. */
@@ -494,6 +498,15 @@ public class Bench {
         return sb.toString();
     }
 
+    static int problems(Result r) {
+        int sum = 0;
+        for (Integrity i : r.integrity()) {
+            sum += i.gaps() + i.duplicateVersions() + i.acknowledgedButMissing() + i.acknowledgedTwice()
+                    + i.storedButNotAcknowledged() + (i.currentMarkers() == 1 ? 0 : 1);
+        }
+        return sum;
+    }
+
     static String integrityLine(Result r) {
         int stored = 0, gaps = 0, dup = 0, missing = 0, twice = 0, unack = 0, filesNotOneCurrent = 0, maxMarkers = 0;
         List<String> notes = new ArrayList<>();
@@ -527,8 +540,8 @@ public class Bench {
         if (newDesignNote != null) md.append("**New design not measured:** ").append(newDesignNote).append("\n\n");
 
         md.append("## Summary (ratios are new/old)\n\n");
-        md.append("| workload | old saves/s | new saves/s | saves/s new/old | old failed | new failed | old p50 ms | new p50 ms | old p95 ms | new p95 ms | p95 new/old |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| workload | old saves/s | new saves/s | saves/s new/old | old failed | new failed | old p50 ms | new p50 ms | old p95 ms | new p95 ms | p95 new/old | history problems old / new |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result[] p : pairs) {
             Result o = p[0], n = p[1];
             md.append("| ").append(o.workload().title())
@@ -542,9 +555,12 @@ public class Bench {
                     .append(" | ").append(f(o.percentileMs(95)))
                     .append(" | ").append(n == null ? "n/a" : f(n.percentileMs(95)))
                     .append(" | ").append(n == null ? "n/a" : ratio(n.percentileMs(95), o.percentileMs(95)))
+                    .append(" | ").append(problems(o)).append(" / ").append(n == null ? "n/a" : String.valueOf(problems(n)))
                     .append(" |\n");
         }
-        md.append("\nsaves/s counts acknowledged saves only (a rejected save saved nothing); latencies are those of acknowledged saves.\n");
+        md.append("\nsaves/s counts acknowledged saves only (a rejected save saved nothing); latencies are those of acknowledged saves. ")
+                .append("History problems: gaps + duplicate versions + acknowledged saves not stored or announced twice + ")
+                .append("versions stored but never acknowledged + files without exactly one current version (want 0).\n");
 
         for (Result[] p : pairs) {
             md.append("\n## ").append(p[0].workload().title()).append("\n\n");
@@ -554,10 +570,13 @@ public class Bench {
             row(md, "answered unchanged", p, r -> String.valueOf(r.unchanged()));
             row(md, "wall time s", p, r -> f(r.seconds()));
             row(md, "acknowledged saves/s", p, r -> f(r.savesPerSecond()));
+            row(md, "answered attempts/s (incl. rejected)", p, r -> f(r.attempted() / r.seconds()));
             row(md, "failed", p, r -> r.failed() + " (" + f(r.failedPercent()) + " %)");
             row(md, "failure kinds", p, Bench::failureKinds);
             row(md, "latency p50 / p95 / p99 ms", p,
                     r -> f(r.percentileMs(50)) + " / " + f(r.percentileMs(95)) + " / " + f(r.percentileMs(99)));
+            row(md, "rejected saves: latency p50 / p95 ms", p,
+                    r -> r.failed() == 0 ? "n/a" : f(r.failedPercentileMs(50)) + " / " + f(r.failedPercentileMs(95)));
             row(md, "current version: markers per file (want 1)", p, r -> {
                 StringBuilder sb = new StringBuilder();
                 for (Integrity i : r.integrity()) sb.append(sb.length() == 0 ? "" : ", ").append(i.currentMarkers())

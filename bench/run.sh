@@ -143,8 +143,9 @@ timeout $((DEADLINE * 8 + 240)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
   "${API_ARGS[@]}" clients="$CLIENTS" saves="$SAVES" contentBytes="$CONTENT_BYTES" deadlineSeconds="$DEADLINE" \
   report="$REPORT" newSkippedBecause="$SKIP_REASON" \
   "meta.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-  "meta.commit=$COMMIT ($DIRTY uncommitted paths in the work tree)" \
+  "meta.work tree=$COMMIT ($DIRTY uncommitted paths)" \
   "meta.service=$JAR_INFO" \
   "meta.PostgreSQL=$PG_VERSION, default settings (fsync on), one instance for both designs" \
-  "meta.machine=$(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)"
+  "meta.machine=$(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)" \
+  "meta.load average before the workloads=$(cut -d' ' -f1-3 /proc/loadavg) (anything else running shares these cores)"
 log "report written to ${REPORT#"$ROOT"/}"
