@@ -6,7 +6,9 @@ set -euo pipefail
 
 UI_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="${VELOCITY_JAR:-$UI_DIR/../launcher/target/velocity.jar}"
-JAR="$(cd "$(dirname "$JAR")" 2>/dev/null && pwd)/$(basename "$JAR")" || true
+if JAR_DIR="$(cd "$(dirname "$JAR")" 2>/dev/null && pwd)"; then
+  JAR="$JAR_DIR/$(basename "$JAR")"
+fi
 
 fail() {
   echo "e2e: $*" >&2

@@ -28,6 +28,7 @@ interface OpenFile {
   applyingRemote: boolean;
   notice: string | null;
   loadError: string | null;
+  persistTimer: ReturnType<typeof setTimeout> | null;
 }
 
 /** The page for one project: tree, tabs, editor, status, conflict view, history and timeline. */
@@ -387,6 +388,7 @@ export class Workspace {
         applyingRemote: false,
         notice: null,
         loadError: null,
+        persistTimer: null,
       };
       this.open.set(path, file);
       await this.load(file, options.minVersion);
@@ -610,7 +612,25 @@ export class Workspace {
 
   // ---- persistence and connectivity ----------------------------------------------------------
 
+  /**
+   * Keeps unsaved text in localStorage. Small files are written on every change; large ones at most
+   * once a second (and always on pagehide/beforeunload), so typing in them stays smooth.
+   */
   private persist(file: OpenFile): void {
+    if (!file.queue || !file.model) return;
+    if (file.model.getValueLength() > 100_000 && file.queue.dirty) {
+      if (file.persistTimer === null) {
+        file.persistTimer = setTimeout(() => {
+          file.persistTimer = null;
+          this.persistNow(file);
+        }, 1000);
+      }
+      return;
+    }
+    this.persistNow(file);
+  }
+
+  private persistNow(file: OpenFile): void {
     if (!file.queue || !file.model) return;
     if (file.queue.dirty) {
       const stored = this.store.putPending(file.path, {
@@ -626,7 +646,7 @@ export class Workspace {
   }
 
   private readonly persistAll = (): void => {
-    for (const file of this.open.values()) this.persist(file);
+    for (const file of this.open.values()) this.persistNow(file);
   };
 
   private persistTabs(): void {
@@ -649,6 +669,7 @@ export class Workspace {
     this.online = navigator.onLine;
     this.renderConnection();
     if (this.online) void this.catchUp();
+    else this.persistAll();
   };
 
   private renderConnection(): void {
