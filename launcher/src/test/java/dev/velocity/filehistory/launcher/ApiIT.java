@@ -414,6 +414,59 @@ class ApiIT extends RunningSystem {
     }
 
     @Test
+    void liveUpdatesStreamOneFileChangedEventPerHistoryEntry() throws Exception {
+        Project project = project();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                api.url("/api/projects/" + project.id() + "/updates?access_token=" + project.token()))).GET().build();
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.net.http.HttpResponse<java.util.stream.Stream<String>> stream = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        lines.poll(10, java.util.concurrent.TimeUnit.SECONDS);
+
+        api.save(project, "live.txt", "one", 0);
+        api.move(project, "live.txt", "moved.txt", 1);
+
+        List<JsonNode> events = new ArrayList<>();
+        String eventName = null;
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (events.size() < 2 && System.nanoTime() < deadline) {
+            String line = lines.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+            if (line == null) {
+                continue;
+            }
+            if (line.startsWith("event:")) {
+                eventName = line.substring(6).trim();
+            } else if (line.startsWith("data:") && "file-changed".equals(eventName)) {
+                events.add(Api.JSON.readTree(line.substring(5)));
+            }
+        }
+        assertThat(events).extracting(e -> e.get("kind").asText()).containsExactly("CREATED", "MOVED");
+        JsonNode moved = events.get(1);
+        assertThat(moved.get("path").asText()).isEqualTo("moved.txt");
+        assertThat(moved.get("version").asInt()).isEqualTo(2);
+        assertThat(moved.get("by").asText()).isEqualTo("alice");
+        assertThat(moved.get("contentHash").asText()).isEqualTo(sha256("one"));
+        assertThat(moved.hasNonNull("fileId")).isTrue();
+        assertThat(moved.hasNonNull("at")).isTrue();
+        stream.body().close();
+    }
+
+    @Test
+    void liveUpdatesOfAnotherProjectAre403() {
+        Project mine = project();
+        Project theirs = api.createProject("other", "mallory");
+        assertProblem(api.get("/api/projects/" + mine.id() + "/updates?access_token=" + theirs.token(), null), 403,
+                "forbidden");
+        assertProblem(api.get("/api/projects/" + mine.id() + "/files?access_token=" + mine.token(), null), 401,
+                "unauthorized");
+    }
+
+    @Test
     void healthIsUpAndTheApiIsDocumented() {
         Response health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);

@@ -39,11 +39,6 @@ abstract class RunningSystem {
     }
 
     static String sha256(String content) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.velocity.filehistory.platform.Sha256.hex(content);
     }
 }

@@ -6,13 +6,11 @@ import dev.velocity.filehistory.api.FileChangeView;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
+import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -48,7 +46,7 @@ public class FileCommandService {
 
     public FileChangeView save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
                                String message) {
-        String hash = sha256Hex(content);
+        String hash = Sha256.hex(content);
         long size = content.getBytes(StandardCharsets.UTF_8).length;
         return retrying(() -> {
             Optional<String> fileId = paths.liveFile(caller.projectId(), path);
@@ -87,7 +85,7 @@ public class FileCommandService {
                     .orElseThrow(() -> new FileNotFoundException(path));
             String content = contents.contentAt(fileId, version)
                     .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
-            return send(new RestoreFileCommand(fileId, path, version, content, sha256Hex(content),
+            return send(new RestoreFileCommand(fileId, path, version, content, Sha256.hex(content),
                     content.getBytes(StandardCharsets.UTF_8).length, expectedVersion, caller.user()), caller);
         });
     }
@@ -138,14 +136,5 @@ public class FileCommandService {
             }
         }
         return e;
-    }
-
-    static String sha256Hex(String content) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -13,6 +13,7 @@ import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
+import dev.velocity.filehistory.platform.Sha256;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +47,7 @@ class FileAggregateTest {
     }
 
     private static String hash(String content) {
-        return FileCommandService.sha256Hex(content);
+        return Sha256.hex(content);
     }
 
     @Test

@@ -2,15 +2,12 @@ package dev.velocity.filehistory.platform.auth;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.velocity.filehistory.platform.Sha256;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.sql.Timestamp;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,12 +41,12 @@ public class AccessTokens {
         RANDOM.nextBytes(secret);
         String token = "vfh_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         jdbc.update("INSERT INTO access_tokens (token_sha256, project_id, user_name, created_at) VALUES (?, ?, ?, ?)",
-                sha256(token), projectId, user, Timestamp.from(clock.instant()));
+                Sha256.hex(token), projectId, user, Timestamp.from(clock.instant()));
         return token;
     }
 
     public Optional<Caller> resolve(String token) {
-        String digest = sha256(token);
+        String digest = Sha256.hex(token);
         Caller cached = known.getIfPresent(digest);
         if (cached != null) {
             return Optional.of(cached);
@@ -60,12 +57,4 @@ public class AccessTokens {
         return found.stream().findFirst();
     }
 
-    static String sha256(String token) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }
