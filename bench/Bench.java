@@ -66,6 +66,10 @@ public class Bench {
         void seed(String project, String path, String content) throws Exception;
         Integrity check(String project, String path, int seededVersions, List<Ack> acks) throws Exception;
         default String projectCheck(String project) { return null; }
+        /** Waits until the work a save caused is done (a read model catching up), so its CPU time is counted. */
+        default void awaitSettled(String project, String path, int version) throws Exception {}
+        /** Whether the service process takes part in this design's saves. */
+        default boolean usesService() { return false; }
         @Override default void close() throws Exception {}
     }
 
@@ -261,6 +265,12 @@ public class Bench {
             }
         }
 
+        @Override public boolean usesService() { return true; }
+
+        @Override public void awaitSettled(String project, String path, int version) throws Exception {
+            waitForReadModel(project, path, version);
+        }
+
         @Override public void seed(String project, String path, String content) {
             Outcome o = client().save(project, path, content, 0);
             if (o.kind() != Kind.ACKNOWLEDGED) throw new IllegalStateException("seed failed: " + o.failure());
@@ -353,13 +363,56 @@ public class Bench {
                 missing, twice, unacknowledged, note);
     }
 
+    // ---------------------------------------------------------------- CPU time, from /proc
+
+    /**
+     * CPU seconds used so far by PostgreSQL (the postmaster, its exited children as reaped, and its live
+     * backends) and by the service process. CPU time per save is steadier than wall time on a shared machine.
+     */
+    record CpuMeter(long pgPid, long servicePid, double ticksPerSecond) {
+        double[] seconds() {
+            if (pgPid <= 0) return new double[] {Double.NaN, Double.NaN};
+            long pg = ticks(pgPid, true);
+            try (var dirs = Files.list(Path.of("/proc"))) {
+                for (Path dir : (Iterable<Path>) dirs::iterator) {
+                    String name = dir.getFileName().toString();
+                    if (!name.chars().allMatch(Character::isDigit)) continue;
+                    long[] stat = stat(Long.parseLong(name));
+                    if (stat != null && stat[0] == pgPid) pg += stat[1] + stat[2];
+                }
+            } catch (Exception e) {
+                return new double[] {Double.NaN, Double.NaN};
+            }
+            double service = servicePid > 0 ? ticks(servicePid, false) / ticksPerSecond : Double.NaN;
+            return new double[] {pg / ticksPerSecond, service};
+        }
+
+        private static long ticks(long pid, boolean withReapedChildren) {
+            long[] stat = stat(pid);
+            if (stat == null) return 0;
+            return stat[1] + stat[2] + (withReapedChildren ? stat[3] + stat[4] : 0);
+        }
+
+        /** ppid, utime, stime, cutime, cstime of a process, or null if it is gone. */
+        private static long[] stat(long pid) {
+            try {
+                String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                return new long[] {Long.parseLong(f[1]), Long.parseLong(f[11]), Long.parseLong(f[12]),
+                        Long.parseLong(f[13]), Long.parseLong(f[14])};
+            } catch (Exception e) {
+                return null;
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- workloads
 
     record Workload(String title, boolean sharedFile, boolean withExpectedVersion) {}
 
     record Result(Workload workload, String design, int clients, int attempted, int acknowledged, int unchanged,
                   Map<String, Integer> failures, double seconds, long[] ackNanos, long[] failNanos, boolean cutByDeadline,
-                  List<Integrity> integrity, String projectCheck) {
+                  List<Integrity> integrity, String projectCheck, double pgCpuSeconds, double serviceCpuSeconds) {
         double savesPerSecond() { return acknowledged / seconds; }
         int failed() { return failures.values().stream().mapToInt(Integer::intValue).sum(); }
         double failedPercent() { return attempted == 0 ? 0 : 100.0 * failed() / attempted; }
@@ -372,8 +425,8 @@ public class Bench {
         }
     }
 
-    static Result run(Design design, Workload w, int clients, int saves, int contentBytes, Duration deadline)
-            throws Exception {
+    static Result run(Design design, Workload w, int clients, int saves, int contentBytes, Duration deadline,
+                      CpuMeter cpu) throws Exception {
         String project = design.newProject("bench " + w.title());
         List<String> paths = new ArrayList<>();
         for (int c = 0; c < (w.sharedFile() ? 1 : clients); c++) {
@@ -424,12 +477,17 @@ public class Bench {
             t.start();
         }
         ready.await();
+        double[] cpuBefore = cpu.seconds();
         startHolder[0] = System.nanoTime();
         go.countDown();
         for (Thread t : threads) t.join();
         long last = 0;
         for (long e : end) last = Math.max(last, e);
         double seconds = (last - startHolder[0]) / 1e9;
+        for (String p : paths) {
+            design.awaitSettled(project, p, acks.get(p).stream().mapToInt(Ack::version).max().orElse(1));
+        }
+        double[] cpuAfter = cpu.seconds();
         for (Client c : sessions) c.close();
 
         int acknowledged = 0, unchanged = 0;
@@ -450,7 +508,8 @@ public class Bench {
         boolean anyCut = false;
         for (boolean b : cut) anyCut |= b;
         return new Result(w, design.name(), clients, outcomes.size(), acknowledged, unchanged, failures, seconds,
-                sorted, failedSorted, anyCut, integrity, design.projectCheck(project));
+                sorted, failedSorted, anyCut, integrity, design.projectCheck(project),
+                cpuAfter[0] - cpuBefore[0], design.usesService() ? cpuAfter[1] - cpuBefore[1] : Double.NaN);
     }
 
     /** Code-like text of about {@code bytes} bytes, different for every (client, save), same for both designs. */
@@ -498,6 +557,14 @@ public class Bench {
         return sb.toString();
     }
 
+    static double cpuSeconds(Result r) {
+        return r.pgCpuSeconds() + (Double.isNaN(r.serviceCpuSeconds()) ? 0 : r.serviceCpuSeconds());
+    }
+
+    static double cpuPerSave(Result r) {
+        return r.acknowledged() == 0 ? Double.NaN : cpuSeconds(r) * 1000 / r.acknowledged();
+    }
+
     static int problems(Result r) {
         int sum = 0;
         for (Integrity i : r.integrity()) {
@@ -540,8 +607,8 @@ public class Bench {
         if (newDesignNote != null) md.append("**New design not measured:** ").append(newDesignNote).append("\n\n");
 
         md.append("## Summary (ratios are new/old)\n\n");
-        md.append("| workload | old saves/s | new saves/s | saves/s new/old | old failed | new failed | old p50 ms | new p50 ms | old p95 ms | new p95 ms | p95 new/old | history problems old / new |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| workload | old saves/s | new saves/s | saves/s new/old | old failed | new failed | old p50 ms | new p50 ms | old p95 ms | new p95 ms | p95 new/old | CPU ms per save old / new | history problems old / new |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result[] p : pairs) {
             Result o = p[0], n = p[1];
             md.append("| ").append(o.workload().title())
@@ -555,12 +622,15 @@ public class Bench {
                     .append(" | ").append(f(o.percentileMs(95)))
                     .append(" | ").append(n == null ? "n/a" : f(n.percentileMs(95)))
                     .append(" | ").append(n == null ? "n/a" : ratio(n.percentileMs(95), o.percentileMs(95)))
+                    .append(" | ").append(f(cpuPerSave(o))).append(" / ").append(n == null ? "n/a" : f(cpuPerSave(n)))
                     .append(" | ").append(problems(o)).append(" / ").append(n == null ? "n/a" : String.valueOf(problems(n)))
                     .append(" |\n");
         }
         md.append("\nsaves/s counts acknowledged saves only (a rejected save saved nothing); latencies are those of acknowledged saves. ")
                 .append("History problems: gaps + duplicate versions + acknowledged saves not stored or announced twice + ")
-                .append("versions stored but never acknowledged + files without exactly one current version (want 0).\n");
+                .append("versions stored but never acknowledged + files without exactly one current version (want 0). ")
+                .append("CPU ms per save: CPU time of PostgreSQL (old) or of PostgreSQL and the service (new) during the ")
+                .append("workload, until the read models caught up, divided by the acknowledged saves; the clients are not counted.\n");
 
         for (Result[] p : pairs) {
             md.append("\n## ").append(p[0].workload().title()).append("\n\n");
@@ -575,6 +645,10 @@ public class Bench {
             row(md, "failure kinds", p, Bench::failureKinds);
             row(md, "latency p50 / p95 / p99 ms", p,
                     r -> f(r.percentileMs(50)) + " / " + f(r.percentileMs(95)) + " / " + f(r.percentileMs(99)));
+            row(md, "CPU s during the workload: PostgreSQL / service", p,
+                    r -> f(r.pgCpuSeconds()) + " / " + (Double.isNaN(r.serviceCpuSeconds()) ? "not involved" : f(r.serviceCpuSeconds())));
+            row(md, "CPU ms per acknowledged save / per attempt", p,
+                    r -> f(cpuPerSave(r)) + " / " + f(cpuSeconds(r) * 1000 / r.attempted()));
             row(md, "rejected saves: latency p50 / p95 ms", p,
                     r -> r.failed() == 0 ? "n/a" : f(r.failedPercentileMs(50)) + " / " + f(r.failedPercentileMs(95)));
             row(md, "current version: markers per file (want 1)", p, r -> {
@@ -613,6 +687,9 @@ public class Bench {
         int warmup = Integer.parseInt(opts.getOrDefault("warmupSaves", "25"));
         Duration deadline = Duration.ofSeconds(Long.parseLong(opts.getOrDefault("deadlineSeconds", "40")));
         String api = opts.get("api");
+        CpuMeter cpu = new CpuMeter(Long.parseLong(opts.getOrDefault("pgPid", "0")),
+                Long.parseLong(opts.getOrDefault("servicePid", "0")),
+                Double.parseDouble(opts.getOrDefault("clockTicks", "100")));
 
         List<Workload> workloads = List.of(
                 new Workload("8 clients, one file, expectedVersion = last seen", true, true),
@@ -626,14 +703,14 @@ public class Bench {
             if (fresh != null) designs.add(fresh);
             for (Design d : designs) {
                 System.err.printf("warm-up %s: %d clients x %d saves%n", d.name(), clients, warmup);
-                run(d, new Workload("warm-up", false, true), clients, warmup, bytes, deadline);
+                run(d, new Workload("warm-up", false, true), clients, warmup, bytes, deadline, cpu);
             }
             List<Result[]> pairs = new ArrayList<>();
             for (Workload w : workloads) {
                 Result[] pair = new Result[2];
                 for (int i = 0; i < designs.size(); i++) {
                     System.err.printf("%s: %s ...%n", w.title(), designs.get(i).name());
-                    pair[i] = run(designs.get(i), w, clients, saves, bytes, deadline);
+                    pair[i] = run(designs.get(i), w, clients, saves, bytes, deadline, cpu);
                     System.err.printf("  %d acknowledged of %d in %.1f s, failures %s%n", pair[i].acknowledged(),
                             pair[i].attempted(), pair[i].seconds(), failureKinds(pair[i]));
                 }

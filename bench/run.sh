@@ -142,6 +142,7 @@ timeout $((DEADLINE * 8 + 240)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
   "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
   "${API_ARGS[@]}" clients="$CLIENTS" saves="$SAVES" contentBytes="$CONTENT_BYTES" deadlineSeconds="$DEADLINE" \
   report="$REPORT" newSkippedBecause="$SKIP_REASON" \
+  pgPid="$(head -1 "$WORK/pg/postmaster.pid")" servicePid="${APP_PID:-0}" clockTicks="$(getconf CLK_TCK)" \
   "meta.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
   "meta.work tree=$COMMIT ($DIRTY uncommitted paths)" \
   "meta.service=$JAR_INFO" \
