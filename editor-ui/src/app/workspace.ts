@@ -735,7 +735,10 @@ export class Workspace {
       if (event.version <= queue.knownBase.version) return;
     }
     if (event.kind === 'DELETED') {
-      this.setNotice(file, `${event.by} deleted ${file.path}. Your text stays here; saving it creates the file again.`);
+      this.setNotice(
+        file,
+        `${event.by} deleted ${file.path}. Your text stays in this tab; undelete the file (Deleted files) to go on saving it.`,
+      );
       return;
     }
     let content;
