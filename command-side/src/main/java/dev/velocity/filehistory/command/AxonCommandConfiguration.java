@@ -1,6 +1,15 @@
 package dev.velocity.filehistory.command;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.velocity.filehistory.command.file.CommandRejectedException;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -39,6 +48,27 @@ class AxonCommandConfiguration {
     ConfigurerModule pathClaimsPropagateErrors() {
         return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
                 "file-paths", configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /**
+     * Axon's own command bus, except that a command the aggregate rejected before applying anything commits its
+     * (empty) unit of work instead of rolling back, which keeps the file in the aggregate cache.
+     */
+    @Bean
+    @Qualifier("localSegment")
+    SimpleCommandBus commandBus(TransactionManager transactionManager,
+                                org.axonframework.config.Configuration axon,
+                                DuplicateCommandHandlerResolver duplicateResolver) {
+        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                .transactionManager(transactionManager)
+                .duplicateCommandHandlerResolver(duplicateResolver)
+                .rollbackConfiguration(failure -> !(failure instanceof CommandRejectedException)
+                        && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure))
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
+        commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
+        return commandBus;
     }
 
     /** Every event records the request and user that caused it (metadata, never the token). */

@@ -1,7 +1,7 @@
 package dev.velocity.filehistory.command.file;
 
 /** The caller's expected version is not the file's current one: its edit was based on something older. */
-public class VersionConflictException extends RuntimeException {
+public class VersionConflictException extends CommandRejectedException {
 
     private final String path;
     private final int expectedVersion;

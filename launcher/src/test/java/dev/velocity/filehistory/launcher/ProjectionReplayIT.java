@@ -1,0 +1,100 @@
+package dev.velocity.filehistory.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.velocity.filehistory.launcher.Api.Project;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** Projections can be reset and replayed from the event store, as often as needed, to the same rows. */
+class ProjectionReplayIT extends RunningSystem {
+
+    private static final String CURRENT = "SELECT * FROM current_files ORDER BY file_id";
+    private static final String HISTORY = "SELECT * FROM file_versions ORDER BY file_id, version";
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Autowired
+    EventStore eventStore;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void replayingTheProjectionsTwiceGivesTheSameRows() throws Exception {
+        Project project = api.createProject("replay", "alice");
+        api.save(project, "a.txt", "one", 0);
+        api.save(project, "a.txt", "two", 1);
+        api.move(project, "a.txt", "b.txt", 2);
+        api.save(project, "c.txt", "three", 0);
+        api.delete(project, "c.txt", 1);
+        api.restore(project, "b.txt", 1, 3);
+        api.save(project, "c.txt", "a new file where one was deleted", 0);
+        assertThat(api.list(project, "?minVersion=1").json()).hasSize(2);
+        List<Map<String, Object>> current = jdbc.queryForList(CURRENT);
+        List<Map<String, Object>> history = jdbc.queryForList(HISTORY);
+
+        for (int replay = 1; replay <= 2; replay++) {
+            for (String name : List.of("current-files", "file-history")) {
+                StreamingEventProcessor processor =
+                        processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
+                processor.shutdownAsync().get(30, TimeUnit.SECONDS);
+                processor.resetTokens();
+                processor.start();
+            }
+            awaitRows(CURRENT, current);
+            awaitRows(HISTORY, history);
+        }
+    }
+
+    @Test
+    void deliveringEveryEventAgainChangesNoRow() throws Exception {
+        Project project = api.createProject("redelivery", "alice");
+        api.save(project, "x.txt", "one", 0);
+        api.save(project, "x.txt", "two", 1);
+        api.move(project, "x.txt", "y.txt", 2);
+        api.delete(project, "y.txt", 3);
+        api.restore(project, "y.txt", 2, 4);
+        assertThat(api.content(project, "y.txt", "&minVersion=5").status()).isEqualTo(200);
+        List<Map<String, Object>> current = jdbc.queryForList(CURRENT);
+        List<Map<String, Object>> history = jdbc.queryForList(HISTORY);
+        List<AnnotationEventHandlerAdapter> projections = List.of(
+                new AnnotationEventHandlerAdapter(context.getBean("currentFileProjection")),
+                new AnnotationEventHandlerAdapter(context.getBean("fileHistoryProjection")));
+
+        List<String> files = jdbc.queryForList("SELECT file_id::text FROM file_paths WHERE project_id = ?::uuid",
+                String.class, project.id());
+        for (String fileId : files) {
+            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(fileId).asStream().toList();
+            assertThat(events).hasSize(5);
+            for (DomainEventMessage<?> event : events) {
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    projection.handle(event);
+                }
+            }
+        }
+
+        assertThat(jdbc.queryForList(CURRENT)).isEqualTo(current);
+        assertThat(jdbc.queryForList(HISTORY)).isEqualTo(history);
+    }
+
+    private void awaitRows(String query, List<Map<String, Object>> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<Map<String, Object>> rows = jdbc.queryForList(query);
+        while (!rows.equals(expected) && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            rows = jdbc.queryForList(query);
+        }
+        assertThat(rows).isEqualTo(expected);
+    }
+}
