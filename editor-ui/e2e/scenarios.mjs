@@ -188,12 +188,15 @@ async function offlineReloadThenSync(browser) {
     await page.waitForFunction((p) => window.velocity?.text(p) !== null && window.velocity?.text(p) !== undefined, path, { timeout: 30_000 });
     assertEqual(await editorText(page, path), expected, 'the offline edit survived the reload');
     assert((await page.getByTestId('connection').textContent()).includes('Offline'), 'still shown offline after the reload');
-    assertEqual((await api.content(project, path)).content, lines('# Todo', '- first'), 'nothing reached the server while offline');
 
     await context.setOffline(false);
     const version = await waitForSaved(page, path, 30_000);
     assertEqual((await api.content(project, path, version)).content, expected, 'the offline edit is saved once online');
-    assertEqual(version, 2, 'saved as the next version');
+    // Chromium's offline emulation sometimes lets a request reach the server and still reports it
+    // failed: a save whose answer was lost. It must not become a second version or a conflict.
+    assertEqual(version, 2, 'saved as the next version, once');
+    assertEqual((await api.history(project, path)).entries.length, 2, 'no extra versions');
+    assert(!(await page.getByTestId('conflict-view').isVisible()), 'no conflict with its own save');
   } finally {
     await context.close();
   }

@@ -10,7 +10,7 @@ class FakeServer {
   calls: Array<{ content: string; expectedVersion: number; key: string }> = [];
   inFlight = 0;
   maxInFlight = 0;
-  private replies = new Map<string, number>();
+  replies = new Map<string, number>();
   /** Errors to throw before the request reaches the file, one per call. */
   failures: unknown[] = [];
   /** When set, each call waits for release() before it answers. */
@@ -214,6 +214,28 @@ describe('SaveQueue', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(server.version).toBe(2);
     expect(queue.status).toEqual({ kind: 'saved', version: 2 });
+  });
+
+  it('after a reload, resends the save whose answer was lost with its key before the newer text', async () => {
+    const onConflict = vi.fn();
+    const { server, queue, editor } = setup({
+      onConflict,
+      resend: { content: 'start\nA', expectedVersion: 1, key: 'lost-key' },
+    });
+    // The lost save did land: version 2 holds its text.
+    server.version = 2;
+    server.content = 'start\nA';
+    server.replies.set('lost-key', 2);
+    editor.text = 'start\nAB';
+    queue.saveNow();
+    await flush();
+    expect(server.calls.map((c) => [c.key, c.expectedVersion])).toEqual([
+      ['lost-key', 1],
+      ['key-1', 2],
+    ]);
+    expect(onConflict).not.toHaveBeenCalled();
+    expect(server.content).toBe('start\nAB');
+    expect(queue.status).toEqual({ kind: 'saved', version: 3 });
   });
 
   it('reports a failure with its reason and saves again on Retry', async () => {

@@ -6,7 +6,7 @@ import { retryDelay } from '../sync/backoff';
 import { LiveUpdates } from '../sync/liveUpdates';
 import { merge3 } from '../sync/merge3';
 import { OfflineStore } from '../sync/offlineStore';
-import { SaveQueue, type Base } from '../sync/saveQueue';
+import { SaveQueue, type Base, type SentSave } from '../sync/saveQueue';
 import { askText, confirmAction } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
 import { shortStatus, statusLabel } from '../ui/statusText';
@@ -425,7 +425,7 @@ export class Workspace {
     }
     file.loadError = null;
     file.model = monaco.editor.createModel(text, file.language);
-    file.queue = this.createQueue(file, base);
+    file.queue = this.createQueue(file, base, pending?.inFlight ?? null);
     file.model.onDidChangeContent(() => {
       if (file.applyingRemote) return;
       file.queue!.edit();
@@ -437,9 +437,10 @@ export class Workspace {
     }
   }
 
-  private createQueue(file: OpenFile, base: Base): SaveQueue {
+  private createQueue(file: OpenFile, base: Base, resend: SentSave | null): SaveQueue {
     return new SaveQueue({
       base,
+      resend,
       read: () => file.model!.getValue(),
       save: async (content, expectedVersion, key) => {
         const result = await this.client.save(
@@ -638,6 +639,7 @@ export class Workspace {
         base: file.queue.knownBase,
         fileId: file.fileId,
         updatedAt: Date.now(),
+        inFlight: file.queue.inFlight,
       });
       if (!stored) file.notice = `${file.path} is too large to keep in this browser; keep the tab open until it is saved.`;
     } else {

@@ -1,4 +1,4 @@
-import type { Base } from './saveQueue';
+import type { Base, SentSave } from './saveQueue';
 import type { FileSummary } from '../api/client';
 
 /**
@@ -11,6 +11,8 @@ export interface PendingEdit {
   base: Base;
   fileId: string | null;
   updatedAt: number;
+  /** The save that was in flight, answer unknown; resent with its key after a reload. */
+  inFlight?: SentSave | null;
 }
 
 export class OfflineStore {

@@ -19,6 +19,13 @@ export interface Base {
   content: string;
 }
 
+/** A save request as sent: resending it with the same key cannot apply it twice. */
+export interface SentSave {
+  content: string;
+  expectedVersion: number;
+  key: string;
+}
+
 export type SaveStatus =
   | { kind: 'saved'; version: number }
   | { kind: 'unsaved' }
@@ -49,6 +56,11 @@ export interface SaveQueueOptions {
   /** Resolves when the browser reports it is online again. */
   waitForOnline?(): Promise<void>;
   newKey?(): string;
+  /**
+   * A save that was in flight when the page went away (its answer unknown): sent again first, with
+   * its key, so that if it did land it is not mistaken for someone else's version.
+   */
+  resend?: SentSave | null;
 }
 
 export class SaveQueue {
@@ -63,12 +75,14 @@ export class SaveQueue {
   private idleWaiters: Array<() => void> = [];
   private settleWaiters: Array<() => void> = [];
   private disposed = false;
-  private sending: string | null = null;
+  private sending: SentSave | null = null;
+  private resend: SentSave | null;
 
   constructor(private readonly options: SaveQueueOptions) {
     this.base = { ...options.base };
     this.debounceMs = options.debounceMs ?? 500;
     this.currentStatus = { kind: 'saved', version: this.base.version };
+    this.resend = options.resend ?? null;
   }
 
   get status(): SaveStatus {
@@ -141,7 +155,12 @@ export class SaveQueue {
 
   /** The text of the save in flight, if any. */
   get inFlightContent(): string | null {
-    return this.sending;
+    return this.sending?.content ?? null;
+  }
+
+  /** The save in flight, if any, to keep with the unsaved text across a reload. */
+  get inFlight(): SentSave | null {
+    return this.sending ? { ...this.sending } : null;
   }
 
   /** Resolves when no save is in flight any more. */
@@ -181,7 +200,7 @@ export class SaveQueue {
     try {
       while (this.flushRequested && !this.disposed) {
         this.flushRequested = false;
-        if (!this.dirty) break;
+        if (!this.dirty && this.resend === null) break;
         const outcome = await this.saveSnapshot();
         if (outcome === 'failed') break;
         // Edits made during that save: send them now, unless the user is still typing, in which
@@ -196,14 +215,17 @@ export class SaveQueue {
 
   /** One save of the text as it is now, retried until it lands, conflicts, or fails for good. */
   private async saveSnapshot(): Promise<'saved' | 'rebased' | 'failed'> {
-    const snapshot = this.options.read();
-    const expectedVersion = this.base.version;
-    const key = this.options.newKey ? this.options.newKey() : crypto.randomUUID();
+    const sent: SentSave = this.resend ?? {
+      content: this.options.read(),
+      expectedVersion: this.base.version,
+      key: this.options.newKey ? this.options.newKey() : crypto.randomUUID(),
+    };
+    this.resend = null;
     const policy = this.options.backoff ?? defaultBackoff;
+    this.sending = sent;
     this.emit({ kind: 'saving' });
-    this.sending = snapshot;
     try {
-      return await this.sendUntilDone(snapshot, expectedVersion, key, policy);
+      return await this.sendUntilDone(sent.content, sent.expectedVersion, sent.key, policy);
     } finally {
       this.sending = null;
     }
