@@ -6,7 +6,8 @@
 #   bench/run.sh --old-only   the old design alone, e.g. while the service does not build
 #
 # Knobs (environment): BENCH_CLIENTS=8 BENCH_SAVES=200 BENCH_CONTENT_BYTES=10240
-# BENCH_DEADLINE_SECONDS=40 (per workload and design) BENCH_REBUILD=1 (rebuild the jar first)
+# BENCH_DEADLINE_SECONDS=40 (per workload and design) BENCH_WARMUP_SAVES=250 (per client, before measuring)
+# BENCH_REBUILD=1 (rebuild the jar first)
 # BENCH_JAR=path (measure another build of the launcher, e.g. one made in a copy of the tree)
 # BENCH_KEEP=1 (keep the temp dir with the PostgreSQL and service logs) BENCH_JAVA_OPTS=...
 set -euo pipefail
@@ -19,6 +20,8 @@ CLIENTS=${BENCH_CLIENTS:-8}
 SAVES=${BENCH_SAVES:-200}
 CONTENT_BYTES=${BENCH_CONTENT_BYTES:-10240}
 DEADLINE=${BENCH_DEADLINE_SECONDS:-40}
+# A JVM service is measured warm, as it runs in production: enough saves for the JIT to compile the hot path.
+WARMUP=${BENCH_WARMUP_SAVES:-250}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JAR=${BENCH_JAR:-"$ROOT/launcher/target/velocity.jar"}
 
@@ -141,7 +144,7 @@ log "running workloads ($CLIENTS clients x $SAVES saves, ${CONTENT_BYTES} B, <= 
 timeout $((DEADLINE * 8 + 240)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
   "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
   "${API_ARGS[@]}" clients="$CLIENTS" saves="$SAVES" contentBytes="$CONTENT_BYTES" deadlineSeconds="$DEADLINE" \
-  report="$REPORT" newSkippedBecause="$SKIP_REASON" \
+  warmupSaves="$WARMUP" report="$REPORT" newSkippedBecause="$SKIP_REASON" \
   pgPid="$(head -1 "$WORK/pg/postmaster.pid")" servicePid="${APP_PID:-0}" clockTicks="$(getconf CLK_TCK)" \
   "meta.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
   "meta.work tree=$COMMIT ($DIRTY uncommitted paths)" \
