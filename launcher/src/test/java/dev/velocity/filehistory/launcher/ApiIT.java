@@ -467,6 +467,47 @@ class ApiIT extends RunningSystem {
     }
 
     @Test
+    void theAuditStreamListsTheProjectsStoredEventsInOrderAndResumes() throws Exception {
+        Project project = project();
+        Project other = api.createProject("other", "mallory");
+        api.save(other, "theirs.txt", "not in my stream", 0);
+        api.save(project, "a.txt", "one", 0);
+        api.save(project, "a.txt", "two", 1);
+        api.move(project, "a.txt", "b.txt", 2);
+        api.delete(project, "b.txt", 3);
+
+        Response all = api.get("/api/projects/" + project.id() + "/events", project.token());
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.contentType()).startsWith("application/x-ndjson");
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : all.body().split("\n")) {
+            events.add(Api.JSON.readTree(line));
+        }
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("FileCreatedEvent",
+                "FileVersionSavedEvent", "FileMovedEvent", "FileDeletedEvent");
+        assertThat(events).extracting(e -> e.get("sequenceNumber").asLong()).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(events).extracting(e -> e.get("position").asLong()).isSorted().doesNotHaveDuplicates();
+        JsonNode saved = events.get(1);
+        assertThat(saved.get("payload").get("content").asText()).isEqualTo("two");
+        assertThat(saved.get("payload").get("contentHash").asText()).isEqualTo(sha256("two"));
+        assertThat(saved.get("payload").get("version").asInt()).isEqualTo(2);
+        assertThat(saved.hasNonNull("timestamp")).isTrue();
+        assertThat(saved.get("aggregateId").asText()).isEqualTo(events.get(0).get("aggregateId").asText());
+
+        long second = events.get(1).get("position").asLong();
+        Response rest = api.get("/api/projects/" + project.id() + "/events?after=" + second + "&limit=1",
+                project.token());
+        assertThat(rest.body().trim().split("\n")).hasSize(1);
+        assertThat(Api.JSON.readTree(rest.body()).get("type").asText()).isEqualTo("FileMovedEvent");
+
+        assertProblem(api.get("/api/projects/" + project.id() + "/events?after=-1", project.token()), 400,
+                "invalid-request");
+        assertProblem(api.get("/api/projects/" + project.id() + "/events?limit=0", project.token()), 400,
+                "invalid-request");
+        assertProblem(api.get("/api/projects/" + project.id() + "/events", other.token()), 403, "forbidden");
+    }
+
+    @Test
     void healthIsUpAndTheApiIsDocumented() {
         Response health = api.get("/actuator/health", null);
         assertThat(health.status()).isEqualTo(200);

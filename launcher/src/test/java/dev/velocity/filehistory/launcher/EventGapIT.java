@@ -61,6 +61,42 @@ class EventGapIT extends RunningSystem {
         awaitListed(project, "slow.txt");
     }
 
+    @Test
+    void theAuditStreamHoldsBackEventsAboveAHoleThatMayStillFill() throws Exception {
+        Project project = api.createProject("audit-gaps", "alice");
+        String slowFile = UUID.randomUUID().toString();
+        String fastFile = UUID.randomUUID().toString();
+        claim(project, slowFile, "slow.txt");
+        claim(project, fastFile, "fast.txt");
+        CountDownLatch slowAppended = new CountDownLatch(1);
+        CountDownLatch mayCommit = new CountDownLatch(1);
+        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    storage.appendEvents(created(project, slowFile, "slow.txt", Instant.now()));
+                    slowAppended.countDown();
+                    await(mayCommit);
+                }));
+        assertThat(slowAppended.await(30, TimeUnit.SECONDS)).isTrue();
+        new TransactionTemplate(transactions).executeWithoutResult(status ->
+                storage.appendEvents(created(project, fastFile, "fast.txt", Instant.now())));
+
+        assertThat(auditStream(project)).as("nothing above the open hole").doesNotContain(fastFile);
+
+        mayCommit.countDown();
+        slowWriter.get(30, TimeUnit.SECONDS);
+        String stream = auditStream(project);
+        assertThat(stream.indexOf(slowFile)).isNotNegative().isLessThan(stream.indexOf(fastFile));
+    }
+
+    private String auditStream(Project project) {
+        return api.get("/api/projects/" + project.id() + "/events", project.token()).body();
+    }
+
+    private void claim(Project project, String fileId, String path) {
+        jdbc.update("INSERT INTO file_paths (file_id, project_id, path, live, changed_at) "
+                + "VALUES (?::uuid, ?::uuid, ?, true, now())", fileId, project.id(), path);
+    }
+
     private long globalIndex(String fileId) {
         return jdbc.queryForObject("SELECT globalindex FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, fileId);
