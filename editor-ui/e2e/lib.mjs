@@ -59,7 +59,8 @@ export const api = {
     call('PUT', `/api/projects/${p.projectId}/files?path=${encodeURIComponent(path)}`, p.token, { content, expectedVersion, fileType: 'plaintext' }),
   content: (p, path, minVersion) =>
     call('GET', `/api/projects/${p.projectId}/files/content?path=${encodeURIComponent(path)}${minVersion ? `&minVersion=${minVersion}` : ''}`, p.token),
-  history: (p, path) => call('GET', `/api/projects/${p.projectId}/files/history?path=${encodeURIComponent(path)}&limit=1000`, p.token),
+  history: (p, path, minVersion) =>
+    call('GET', `/api/projects/${p.projectId}/files/history?path=${encodeURIComponent(path)}&limit=1000${minVersion ? `&minVersion=${minVersion}` : ''}`, p.token),
   files: (p) => call('GET', `/api/projects/${p.projectId}/files`, p.token),
   verify: (p) => call('GET', `/api/projects/${p.projectId}/verify`, p.token),
 };

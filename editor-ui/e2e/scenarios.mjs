@@ -67,7 +67,7 @@ async function rapidTypingWithCtrlS(browser) {
     assert(!seen.some((s) => s.startsWith('failed')), `no failed status ever appeared: ${seen.join(' | ')}`);
     assert(seen.some((s) => s.startsWith('saving')), 'saves happened while typing');
 
-    const history = await api.history(project, path);
+    const history = await api.history(project, path, version);
     const versions = history.entries.map((e) => e.version);
     assertEqual(versions.join(','), Array.from({ length: version }, (_, i) => version - i).join(','), 'history is gap-free');
     assert(version >= 3, `several saves happened during typing (got ${version} versions)`);
@@ -154,7 +154,7 @@ async function twoContextsMergeAndConflict(browser) {
     await B.getByTestId('use-merged').click();
     const handVersion = await waitForSaved(B, path);
     assertEqual(await bothShowServerText(handVersion), 'resolved by hand\n', 'the edited merged result is saved');
-    const history = await api.history(project, path);
+    const history = await api.history(project, path, handVersion);
     assertEqual(history.entries.length, handVersion, 'every save is one gap-free version');
   } finally {
     await alice.context.close();
@@ -195,7 +195,7 @@ async function offlineReloadThenSync(browser) {
     // Chromium's offline emulation sometimes lets a request reach the server and still reports it
     // failed: a save whose answer was lost. It must not become a second version or a conflict.
     assertEqual(version, 2, 'saved as the next version, once');
-    assertEqual((await api.history(project, path)).entries.length, 2, 'no extra versions');
+    assertEqual((await api.history(project, path, 2)).entries.length, 2, 'no extra versions');
     assert(!(await page.getByTestId('conflict-view').isVisible()), 'no conflict with its own save');
   } finally {
     await context.close();
@@ -317,7 +317,7 @@ async function fileTreeAndTimeline(browser) {
     await tree('lib/new.js').waitFor();
     await tree('src/old.js').waitFor({ state: 'detached' });
     assertEqual(await waitForSaved(page, 'lib/new.js'), 2, 'the move is version 2 and the tab follows it');
-    const moved = await api.history(project, 'lib/new.js');
+    const moved = await api.history(project, 'lib/new.js', 2);
     assertEqual(moved.entries.map((e) => e.kind).join(','), 'MOVED,CREATED', 'the history followed the file');
 
     await tree('lib/new.js').focus();
@@ -326,7 +326,7 @@ async function fileTreeAndTimeline(browser) {
     await tree('lib/new.js').waitFor({ state: 'detached' });
     const undelete = page.getByTestId('undelete-lib/new.js');
     await undelete.waitFor();
-    assert((await api.content(project, 'lib/new.js')).deleted, 'the server has the file deleted');
+    assert((await api.content(project, 'lib/new.js', 3)).deleted, 'the server has the file deleted');
 
     await undelete.click();
     await tree('lib/new.js').waitFor();

@@ -11,6 +11,7 @@ import { askText, confirmAction } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
 import { shortStatus, statusLabel } from '../ui/statusText';
 import { showConflict } from './conflictView';
+import { FileList } from './fileList';
 import { HistoryView } from './historyView';
 import { shareLink, type ProjectSession } from './sessions';
 import { allEvents, deletedPaths, showTimeline } from './timelineView';
@@ -35,7 +36,7 @@ interface OpenFile {
 export class Workspace {
   private readonly client: ProjectClient;
   private readonly store: OfflineStore;
-  private files: FileSummary[] = [];
+  private readonly fileList = new FileList();
   private deleted: string[] = [];
   private readonly open = new Map<string, OpenFile>();
   private active: string | null = null;
@@ -90,7 +91,7 @@ export class Workspace {
   }
 
   async start(): Promise<void> {
-    this.files = this.store.files() ?? [];
+    this.fileList.setServerList(this.store.files() ?? []);
     this.renderConnection();
     this.renderTree();
     await this.loadFiles();
@@ -177,8 +178,9 @@ export class Workspace {
 
   private async loadFiles(): Promise<void> {
     try {
-      this.files = await this.client.listFiles();
-      this.store.setFiles(this.files);
+      const files = await this.client.listFiles();
+      this.fileList.setServerList(files);
+      this.store.setFiles(files);
     } catch (error) {
       if (!(error instanceof NetworkError)) this.showNotice(`Could not list files: ${describeError(error)}`);
     }
@@ -197,6 +199,16 @@ export class Workspace {
       this.deleted = this.store.seenDeletes().filter((p) => !live.has(p));
     }
     this.renderDeleted();
+  }
+
+  /** The files the tree shows: the server's list, with the changes this page knows of on top. */
+  private get files(): FileSummary[] {
+    return this.fileList.files();
+  }
+
+  private noteChange(change: { fileId: string; path: string; version: number }, deleted = false): void {
+    this.fileList.noteChange(change.fileId, change.path, change.version, deleted);
+    this.renderTree();
   }
 
   private rememberDelete(path: string): void {
@@ -285,7 +297,8 @@ export class Workspace {
       confirm: 'Create',
       validate: async (value) => {
         try {
-          await this.client.save(value, { content: '', expectedVersion: 0, fileType: languageFor(value) }, crypto.randomUUID());
+          const created = await this.client.save(value, { content: '', expectedVersion: 0, fileType: languageFor(value) }, crypto.randomUUID());
+          this.noteChange(created);
           return null;
         } catch (error) {
           if (isVersionConflict(error)) return `${value} already exists.`;
@@ -313,6 +326,7 @@ export class Workspace {
           await this.flush(file);
           const result = await this.client.move(from, value, file.queue!.knownBase.version);
           file.queue!.rebase({ version: result.version, content: file.queue!.knownBase.content });
+          this.noteChange(result);
           return null;
         } catch (error) {
           if (error instanceof ApiError && error.problemKind === 'path-taken') return `${value} already holds a file.`;
@@ -349,7 +363,8 @@ export class Workspace {
     if (!(await confirmAction(`Delete ${file.path}?`, 'Its history stays; you can undelete it later.', 'Delete'))) return;
     try {
       await this.flush(file);
-      await this.client.delete(file.path, file.queue.knownBase.version);
+      const result = await this.client.delete(file.path, file.queue.knownBase.version);
+      this.noteChange(result, true);
       this.rememberDelete(file.path);
       this.closeTab(file.path, { force: true });
       this.scheduleTreeRefresh();
@@ -360,10 +375,10 @@ export class Workspace {
 
   private async undelete(path: string): Promise<void> {
     try {
-      const history = await this.client.history(path, { limit: 2 });
+      const history = await this.client.history(path, { limit: 2, minVersion: this.fileList.deletedVersion(path) ?? undefined });
       const [deletion, lastLive] = history.entries;
       if (!deletion || deletion.kind !== 'DELETED' || !lastLive) throw new Error(`${path} is not deleted`);
-      await this.client.restore(path, lastLive.version, deletion.version);
+      this.noteChange(await this.client.restore(path, lastLive.version, deletion.version));
       this.deleted = this.deleted.filter((p) => p !== path);
       this.renderDeleted();
       await this.loadFiles();
@@ -449,6 +464,7 @@ export class Workspace {
           key,
         );
         file.fileId = result.fileId;
+        if (result.changed) this.noteChange(result);
         return result;
       },
       onConflict: (conflictBase, currentVersion) => this.resolveConflict(file, conflictBase, currentVersion),
@@ -713,6 +729,7 @@ export class Workspace {
 
   private async onRemoteChange(event: FileChangedEvent): Promise<void> {
     if (event.kind === 'DELETED') this.rememberDelete(event.path);
+    this.noteChange(event, event.kind === 'DELETED');
     this.scheduleTreeRefresh();
     if (this.history && this.active === event.path) void this.history.load(event.version);
     let file = this.open.get(event.path) ?? [...this.open.values()].find((f) => f.fileId && f.fileId === event.fileId);
