@@ -44,6 +44,10 @@ export class Workspace {
   private live: LiveUpdates | null = null;
   private liveConnected = false;
   private history: HistoryView | null = null;
+  /** The file whose conflict view is open; the view shows only while that file's tab is active. */
+  private conflictPath: string | null = null;
+  /** Conflict views open one after another: each waits for the one before it to be resolved. */
+  private conflictTurn: Promise<void> = Promise.resolve();
   private treeRefresh: ReturnType<typeof setTimeout> | null = null;
 
   private readonly treeEl = h('ul', { className: 'tree', role: 'tree', 'aria-label': 'Files', 'data-testid': 'file-tree' });
@@ -351,6 +355,7 @@ export class Workspace {
       this.store.putPending(to, pending);
     }
     if (this.active === from) this.active = to;
+    if (this.conflictPath === from) this.conflictPath = to;
     this.persistTabs();
     this.renderTabs();
     this.renderTree();
@@ -482,6 +487,7 @@ export class Workspace {
     this.active = path;
     const file = this.open.get(path);
     this.closeHistory();
+    this.conflictHost.hidden = this.conflictPath === null || this.conflictPath !== path;
     if (file?.model) {
       this.editor.setModel(file.model);
       if (file.viewState) this.editor.restoreViewState(file.viewState);
@@ -796,7 +802,12 @@ export class Workspace {
       return theirsBase;
     }
     file.queue!.setConflictOpen(true);
+    const previous = this.conflictTurn;
+    let done: () => void = () => {};
+    this.conflictTurn = new Promise<void>((resolve) => (done = resolve));
+    await previous;
     this.setNotice(file, null);
+    this.conflictPath = file.path;
     if (this.active !== file.path) this.activate(file.path);
     this.closeHistory();
     const chosen = await showConflict(this.conflictHost, {
@@ -808,6 +819,8 @@ export class Workspace {
       merged: merge.text,
       conflicts: merge.conflicts,
     });
+    this.conflictPath = null;
+    done();
     // Text typed in the editor while the conflict view was open is not dropped: it merges in.
     const typedMeanwhile = file.model!.getValue();
     const result = typedMeanwhile === mine ? chosen : merge3(mine, typedMeanwhile, chosen).text;
@@ -867,7 +880,8 @@ export class Workspace {
       restore: (version) => this.restore(file, version),
       close: () => this.closeHistory(),
     });
-    await this.history.load();
+    // minVersion: the history's read model may not have caught up with our last save yet.
+    await this.history.load(file.queue?.knownBase.version);
   }
 
   private closeHistory(): void {
