@@ -23,22 +23,25 @@ async function appendToLine(page, line, text) {
 async function rapidTypingWithCtrlS(browser) {
   const { context, page } = await newPage(browser);
   try {
+    // Keyboard only: the landing page focuses the first field; Alt+N asks for a new file.
     await page.goto(BASE_URL + '/');
-    await page.getByTestId('create-name').fill('rapid typing');
-    await page.getByTestId('create-user').fill('alice');
-    await page.getByTestId('create-project').click();
+    await page.keyboard.type('rapid typing');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('alice');
+    await page.keyboard.press('Enter');
     await page.getByTestId('file-tree').waitFor();
 
     const path = 'src/app.js';
-    await page.getByTestId('new-file').click();
-    await page.getByRole('dialog').getByRole('textbox').fill(path);
+    await page.keyboard.press('Alt+n');
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.type(path);
     await page.keyboard.press('Enter');
     await page.waitForFunction((p) => window.velocity?.activePath() === p && window.velocity.text(p) === '', path);
     await waitForSaved(page, path);
     const statuses = await recordStatuses(page);
     const project = await page.evaluate(() => JSON.parse(localStorage.getItem('velocity:projects'))[0]);
 
-    await focusEditor(page);
+    // The new file's editor has the focus already.
     const lines = Array.from({ length: 12 }, (_, i) => `let value${i} = ${i} * 7 + ${i % 3}; // line ${i}`);
     let typed = '';
     for (let i = 0; i < lines.length; i++) {
