@@ -4,7 +4,14 @@ import { launchBrowser } from './lib.mjs';
 import { scenarios } from './scenarios.mjs';
 
 const only = process.argv.slice(2);
-const browser = await launchBrowser();
+let browser;
+try {
+  browser = await launchBrowser();
+} catch (error) {
+  console.log(`FAIL could not start Chromium: ${error?.message ?? error}`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 let passed = 0;
 let failed = 0;
 try {
