@@ -38,16 +38,9 @@ class EventGapIT extends RunningSystem {
         Project project = api.createProject("gaps", "alice");
         String slowFile = UUID.randomUUID().toString();
         String fastFile = UUID.randomUUID().toString();
-        CountDownLatch slowAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-
-        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->
-                new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                    storage.appendEvents(created(project, slowFile, "slow.txt", Instant.now()));
-                    slowAppended.countDown();
-                    await(mayCommit);
-                }));
-        assertThat(slowAppended.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> slowWriter = appendAndHoldOpen(created(project, slowFile, "slow.txt", Instant.now()),
+                mayCommit);
 
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 storage.appendEvents(created(project, fastFile, "fast.txt",
@@ -68,15 +61,9 @@ class EventGapIT extends RunningSystem {
         String fastFile = UUID.randomUUID().toString();
         claim(project, slowFile, "slow.txt");
         claim(project, fastFile, "fast.txt");
-        CountDownLatch slowAppended = new CountDownLatch(1);
         CountDownLatch mayCommit = new CountDownLatch(1);
-        CompletableFuture<Void> slowWriter = CompletableFuture.runAsync(() ->
-                new TransactionTemplate(transactions).executeWithoutResult(status -> {
-                    storage.appendEvents(created(project, slowFile, "slow.txt", Instant.now()));
-                    slowAppended.countDown();
-                    await(mayCommit);
-                }));
-        assertThat(slowAppended.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> slowWriter = appendAndHoldOpen(created(project, slowFile, "slow.txt", Instant.now()),
+                mayCommit);
         new TransactionTemplate(transactions).executeWithoutResult(status ->
                 storage.appendEvents(created(project, fastFile, "fast.txt", Instant.now())));
 
@@ -86,6 +73,20 @@ class EventGapIT extends RunningSystem {
         slowWriter.get(30, TimeUnit.SECONDS);
         String stream = auditStream(project);
         assertThat(stream.indexOf(slowFile)).isNotNegative().isLessThan(stream.indexOf(fastFile));
+    }
+
+    /** Appends in a transaction that stays open until {@code mayCommit}; returns once the row is inserted. */
+    private CompletableFuture<Void> appendAndHoldOpen(GenericDomainEventMessage<FileCreatedEvent> event,
+                                                      CountDownLatch mayCommit) throws InterruptedException {
+        CountDownLatch appended = new CountDownLatch(1);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() ->
+                new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    storage.appendEvents(event);
+                    appended.countDown();
+                    await(mayCommit);
+                }));
+        assertThat(appended.await(30, TimeUnit.SECONDS)).isTrue();
+        return writer;
     }
 
     private String auditStream(Project project) {
