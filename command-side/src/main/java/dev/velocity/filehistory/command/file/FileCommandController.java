@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.command.file;
 
 import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.VelocityProperties;
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.ApiProblem;
@@ -9,7 +10,6 @@ import dev.velocity.filehistory.platform.web.Versions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -70,7 +70,7 @@ class FileCommandController {
         if (request.content() == null) {
             throw ApiProblem.badRequest("'content' is required (a string; empty is allowed)");
         }
-        long size = request.content().getBytes(StandardCharsets.UTF_8).length;
+        long size = Sha256.utf8Length(request.content());
         if (size > properties.maxContentBytes()) {
             throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "content-too-large", "Content too large",
                     "The content is " + size + " UTF-8 bytes; the limit is " + properties.maxContentBytes())

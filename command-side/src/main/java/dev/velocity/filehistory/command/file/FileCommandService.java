@@ -46,8 +46,7 @@ public class FileCommandService {
 
     public FileChangeView save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
                                String message) {
-        String hash = Sha256.hex(content);
-        long size = content.getBytes(StandardCharsets.UTF_8).length;
+        Digest digest = Digest.of(content);
         return retrying(() -> {
             Optional<String> fileId = paths.liveFile(caller.projectId(), path);
             if (fileId.isEmpty()) {
@@ -55,9 +54,9 @@ public class FileCommandService {
                     throw new VersionConflictException(path, expectedVersion, 0, null);
                 }
                 return send(new CreateFileCommand(UUID.randomUUID().toString(), caller.projectId().toString(), path,
-                        content, hash, size, fileType, message, caller.user()), caller);
+                        content, digest.hash(), digest.size(), fileType, message, caller.user()), caller);
             }
-            return send(new SaveFileCommand(fileId.get(), path, content, hash, size, fileType, message,
+            return send(new SaveFileCommand(fileId.get(), path, content, digest.hash(), digest.size(), fileType, message,
                     expectedVersion, caller.user()), caller);
         });
     }
@@ -85,9 +84,19 @@ public class FileCommandService {
                     .orElseThrow(() -> new FileNotFoundException(path));
             String content = contents.contentAt(fileId, version)
                     .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
-            return send(new RestoreFileCommand(fileId, path, version, content, Sha256.hex(content),
-                    content.getBytes(StandardCharsets.UTF_8).length, expectedVersion, caller.user()), caller);
+            Digest digest = Digest.of(content);
+            return send(new RestoreFileCommand(fileId, path, version, content, digest.hash(), digest.size(),
+                    expectedVersion, caller.user()), caller);
         });
+    }
+
+    /** Hash and size from one UTF-8 encoding of the content. */
+    private record Digest(String hash, long size) {
+
+        static Digest of(String content) {
+            byte[] utf8 = content.getBytes(StandardCharsets.UTF_8);
+            return new Digest(Sha256.hex(utf8), utf8.length);
+        }
     }
 
     private FileChangeView retrying(Supplier<FileChangeView> attempt) {
@@ -98,18 +107,13 @@ public class FileCommandService {
             } catch (RuntimeException e) {
                 RuntimeException cause = rootRejection(e);
                 if (!(cause instanceof FileNotAtPathException || cause instanceof ConcurrencyException
-                        || cause instanceof PathTakenException taken && isCreateRace(taken))) {
+                        || cause instanceof PathTakenException taken && taken.fromCreate())) {
                     throw cause;
                 }
                 last = cause;
             }
         }
         throw new IllegalStateException("Gave up after " + MAX_ATTEMPTS + " contended attempts", last);
-    }
-
-    /** A create that lost the path to a concurrent create: look again, and save into the winner instead. */
-    private static boolean isCreateRace(PathTakenException taken) {
-        return taken.fromCreate();
     }
 
     private FileChangeView send(Object command, Caller caller) {

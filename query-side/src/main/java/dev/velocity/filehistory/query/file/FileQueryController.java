@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -147,7 +148,7 @@ class FileQueryController {
 
     private FileReadModel.Version versionOf(FileReadModel.CurrentFile file, int version, String path) {
         return files.version(file.fileId(), version).orElseThrow(() -> new ApiProblem(
-                org.springframework.http.HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
+                HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
                 "'" + path + "' has no version " + version + " (its newest is " + file.version() + ")"));
     }
 
