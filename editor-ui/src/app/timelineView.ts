@@ -105,6 +105,7 @@ export async function allEvents(client: ProjectClient): Promise<StoredEvent[]> {
 const KINDS: Record<string, string> = {
   FileCreatedEvent: 'created',
   FileVersionSavedEvent: 'saved',
+  FileEditedEvent: 'saved',
   FileMovedEvent: 'moved',
   FileDeletedEvent: 'deleted',
   FileRestoredEvent: 'restored',

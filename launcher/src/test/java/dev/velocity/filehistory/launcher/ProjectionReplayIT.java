@@ -45,7 +45,7 @@ class ProjectionReplayIT extends RunningSystem {
         List<Map<String, Object>> history = jdbc.queryForList(HISTORY);
 
         for (int replay = 1; replay <= 2; replay++) {
-            for (String name : List.of("current-files", "file-history")) {
+            for (String name : List.of("file-read-models")) {
                 StreamingEventProcessor processor =
                         processing.eventProcessor(name, StreamingEventProcessor.class).orElseThrow();
                 processor.shutdownAsync().get(30, TimeUnit.SECONDS);

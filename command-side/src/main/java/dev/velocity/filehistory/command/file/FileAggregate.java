@@ -9,13 +9,18 @@ import dev.velocity.filehistory.api.DeleteFileCommand;
 import dev.velocity.filehistory.api.FileChangeView;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import dev.velocity.filehistory.api.LineEdit;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
+import dev.velocity.filehistory.platform.content.LineEdits;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -27,11 +32,18 @@ import org.axonframework.spring.stereotype.Aggregate;
 /**
  * One file, identified by a stable file id so its history follows it across moves. It decides whether a command
  * changes the file, and if so emits exactly one event, which is exactly one new version.
+ * <p>
+ * A save is stored as line edits of the previous content when they are much smaller than the text, and as the
+ * full text (a keyframe) otherwise, at least every {@value #MAX_EVENTS_AFTER_KEYFRAME} versions, and whenever
+ * the edits since the last keyframe add up to more than twice the text: reading any version then costs at most a
+ * keyframe and that many small edits.
  */
 @Aggregate(cache = "fileAggregateCache", snapshotTriggerDefinition = "fileSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
 class FileAggregate {
+
+    static final int MAX_EVENTS_AFTER_KEYFRAME = 100;
 
     @AggregateIdentifier
     private String fileId;
@@ -44,6 +56,8 @@ class FileAggregate {
     private boolean deleted;
     private Instant changedAt;
     private String changedBy;
+    private int eventsAfterKeyframe;
+    private long editWeightAfterKeyframe;
 
     FileAggregate() {
         // For Axon: the state is rebuilt from the file's events or a snapshot.
@@ -58,16 +72,31 @@ class FileAggregate {
     }
 
     @CommandHandler
-    FileChangeView handle(SaveFileCommand command) {
+    FileChangeView handle(SaveFileCommand command, BaseContent base) {
         requireLiveAt(command.path());
         if (contentHash.equals(command.contentHash())) {
             return view(false, false);
         }
         requireVersion(command.expectedVersion());
         String type = command.fileType() != null ? command.fileType() : fileType;
-        apply(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
-                command.contentHash(), command.sizeBytes(), type, command.message(), command.author()));
+        Optional<List<LineEdit>> edits = editsFrom(base, command.content());
+        if (edits.isPresent()) {
+            apply(new FileEditedEvent(projectId, fileId, path, version + 1, edits.get(), command.contentHash(),
+                    command.sizeBytes(), type, command.message(), command.author()));
+        } else {
+            apply(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
+                    command.contentHash(), command.sizeBytes(), type, command.message(), command.author()));
+        }
         return view(true, false);
+    }
+
+    private Optional<List<LineEdit>> editsFrom(BaseContent base, String content) {
+        if (eventsAfterKeyframe + 1 >= MAX_EVENTS_AFTER_KEYFRAME) {
+            return Optional.empty();
+        }
+        return base.of(fileId, version, contentHash)
+                .flatMap(previous -> LineEdits.between(previous, content))
+                .filter(edits -> editWeightAfterKeyframe + LineEdits.weight(edits) <= 2L * content.length());
     }
 
     @CommandHandler
@@ -132,12 +161,21 @@ class FileAggregate {
         path = event.path();
         fileType = event.fileType();
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+        keyframe();
     }
 
     @EventSourcingHandler
     void on(FileVersionSavedEvent event, @Timestamp Instant at) {
         fileType = event.fileType();
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+        keyframe();
+    }
+
+    @EventSourcingHandler
+    void on(FileEditedEvent event, @Timestamp Instant at) {
+        fileType = event.fileType();
+        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+        editWeightAfterKeyframe += LineEdits.weight(event.edits());
     }
 
     @EventSourcingHandler
@@ -156,6 +194,12 @@ class FileAggregate {
     void on(FileRestoredEvent event, @Timestamp Instant at) {
         deleted = false;
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
+        keyframe();
+    }
+
+    private void keyframe() {
+        eventsAfterKeyframe = 0;
+        editWeightAfterKeyframe = 0;
     }
 
     private void changed(int newVersion, String newHash, long newSize, Instant at, String by) {
@@ -164,5 +208,6 @@ class FileAggregate {
         sizeBytes = newSize;
         changedAt = at;
         changedBy = by;
+        eventsAfterKeyframe++;
     }
 }

@@ -8,6 +8,7 @@ import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.content.FileContents;
 import dev.velocity.filehistory.platform.web.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -36,9 +37,9 @@ public class FileCommandService {
 
     private final CommandGateway commands;
     private final FilePathRegistry paths;
-    private final FileContentReader contents;
+    private final FileContents contents;
 
-    FileCommandService(CommandGateway commands, FilePathRegistry paths, FileContentReader contents) {
+    FileCommandService(CommandGateway commands, FilePathRegistry paths, FileContents contents) {
         this.commands = commands;
         this.paths = paths;
         this.contents = contents;
@@ -47,7 +48,7 @@ public class FileCommandService {
     public FileChangeView save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
                                String message) {
         Digest digest = Digest.of(content);
-        return retrying(() -> {
+        FileChangeView saved = retrying(() -> {
             Optional<String> fileId = paths.liveFile(caller.projectId(), path);
             if (fileId.isEmpty()) {
                 if (expectedVersion != null && expectedVersion != 0) {
@@ -59,6 +60,10 @@ public class FileCommandService {
             return send(new SaveFileCommand(fileId.get(), path, content, digest.hash(), digest.size(), fileType, message,
                     expectedVersion, caller.user()), caller);
         });
+        if (saved.changed()) {
+            contents.remember(digest.hash(), content); // the next save of this file is stored as edits of it
+        }
+        return saved;
     }
 
     public FileChangeView delete(Caller caller, String path, Integer expectedVersion) {
@@ -82,7 +87,7 @@ public class FileCommandService {
         return retrying(() -> {
             String fileId = paths.liveOrLastDeletedFile(caller.projectId(), path)
                     .orElseThrow(() -> new FileNotFoundException(path));
-            String content = contents.contentAt(fileId, version)
+            String content = contents.at(fileId, version, null)
                     .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
             Digest digest = Digest.of(content);
             return send(new RestoreFileCommand(fileId, path, version, content, digest.hash(), digest.size(),

@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.command.file;
 
+import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import dev.velocity.filehistory.api.CreateFileCommand;
@@ -14,6 +15,15 @@ import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
 import dev.velocity.filehistory.platform.Sha256;
+import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.LineEdit;
+import dev.velocity.filehistory.platform.content.LineEdits;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,9 +37,26 @@ class FileAggregateTest {
 
     private FixtureConfiguration<FileAggregate> fixture;
 
+    /** The texts the store holds, by hash: what {@link BaseContent} rebuilds from the events in production. */
+    private final Map<String, String> stored = new HashMap<>();
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(FileAggregate.class);
+        fixture.registerInjectableResource((BaseContent) (fileId, version, contentHash) ->
+                Optional.ofNullable(stored.get(contentHash)));
+    }
+
+    /** A source file of 200 lines, the kind an editor autosaves a few keystrokes at a time. */
+    private String source(String... changedLines) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            text.append(i < changedLines.length ? changedLines[i] : "    const line" + i + " = compute(" + i + ");")
+                    .append('\n');
+        }
+        String content = text.toString();
+        stored.put(hash(content), content);
+        return content;
     }
 
     private static FileCreatedEvent created() {
@@ -194,5 +221,56 @@ class FileAggregateTest {
                 .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
                 .expectNoEvents()
                 .expectException(VersionConflictException.class);
+    }
+
+    @Test
+    void aSmallEditOfALargeTextIsStoredAsLineEditsThatRebuildIt() {
+        String before = source();
+        String after = source("// a comment typed at the top");
+        fixture.given(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, before, hash(before), before.length(),
+                        "javascript", null, "alice"))
+                .when(save(after, 1))
+                .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
+                        m.getPayload() instanceof FileEditedEvent edited && edited.version() == 2
+                                && edited.contentHash().equals(hash(after))
+                                && edited.edits().equals(List.of(new LineEdit(0, 1,
+                                        List.of("// a comment typed at the top"))))
+                                && LineEdits.apply(before, edited.edits()).equals(after))));
+    }
+
+    @Test
+    void aRewriteIsStoredInFull() {
+        String before = source();
+        StringBuilder rewrite = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            rewrite.append("entirely new line ").append(i).append('\n');
+        }
+        String after = rewrite.toString();
+        fixture.given(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, before, hash(before), before.length(),
+                        "javascript", null, "alice"))
+                .when(save(after, 1))
+                .expectEvents(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, after, hash(after),
+                        after.length(), "javascript", null, "bob"));
+    }
+
+    @Test
+    void afterAHundredVersionsOfEditsTheNextSaveIsAFullKeyframe() {
+        String text = source();
+        List<Object> history = new ArrayList<>();
+        history.add(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, text, hash(text), text.length(),
+                "javascript", null, "alice"));
+        for (int version = 2; version < FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1; version++) {
+            String next = source("// edit " + version);
+            history.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version,
+                    LineEdits.between(text, next).orElseThrow(), hash(next), next.length(), "javascript", null,
+                    "bob"));
+            text = next;
+        }
+        String last = source("// the edit that makes a keyframe");
+        fixture.given(history)
+                .when(save(last, FileAggregate.MAX_EVENTS_AFTER_KEYFRAME))
+                .expectEvents(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js",
+                        FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1, last, hash(last), last.length(), "javascript",
+                        null, "bob"));
     }
 }

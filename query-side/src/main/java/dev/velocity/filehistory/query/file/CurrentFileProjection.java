@@ -2,6 +2,7 @@ package dev.velocity.filehistory.query.file;
 
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
@@ -19,17 +20,15 @@ import org.springframework.stereotype.Component;
  * so an event seen twice (a replay, a redelivery) changes nothing.
  */
 @Component
-@ProcessingGroup(CurrentFileProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModelProcessor.NAME)
 class CurrentFileProjection {
 
-    static final String PROCESSING_GROUP = "current-files";
-
     private static final String UPSERT_CONTENT = """
-            INSERT INTO current_files (file_id, project_id, path, version, content, content_hash, size_bytes,
+            INSERT INTO current_files (file_id, project_id, path, version, content_hash, size_bytes,
                                        file_type, deleted, created_at, updated_at, updated_by)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, false, ?, ?, ?)
             ON CONFLICT (file_id) DO UPDATE SET
-                path = EXCLUDED.path, version = EXCLUDED.version, content = EXCLUDED.content,
+                path = EXCLUDED.path, version = EXCLUDED.version,
                 content_hash = EXCLUDED.content_hash, size_bytes = EXCLUDED.size_bytes,
                 file_type = COALESCE(EXCLUDED.file_type, current_files.file_type), deleted = false,
                 updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by
@@ -44,19 +43,25 @@ class CurrentFileProjection {
 
     @EventHandler
     void on(FileCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.content(), e.contentHash(), e.sizeBytes(),
+        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.contentHash(), e.sizeBytes(),
                 e.fileType(), at, e.author());
     }
 
     @EventHandler
     void on(FileVersionSavedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.content(), e.contentHash(), e.sizeBytes(),
+        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.contentHash(), e.sizeBytes(),
+                e.fileType(), at, e.author());
+    }
+
+    @EventHandler
+    void on(FileEditedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.contentHash(), e.sizeBytes(),
                 e.fileType(), at, e.author());
     }
 
     @EventHandler
     void on(FileRestoredEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.content(), e.contentHash(), e.sizeBytes(),
+        upsert(e.fileId(), e.projectId(), e.path(), e.version(), e.contentHash(), e.sizeBytes(),
                 e.fileType(), at, e.author());
     }
 
@@ -79,10 +84,10 @@ class CurrentFileProjection {
         jdbc.update("TRUNCATE current_files");
     }
 
-    private void upsert(String fileId, String projectId, String path, int version, String content, String hash,
-                        long size, String fileType, Instant at, String by) {
+    private void upsert(String fileId, String projectId, String path, int version, String hash, long size,
+                        String fileType, Instant at, String by) {
         Timestamp time = Timestamp.from(at);
-        jdbc.update(UPSERT_CONTENT, UUID.fromString(fileId), UUID.fromString(projectId), path, version, content,
+        jdbc.update(UPSERT_CONTENT, UUID.fromString(fileId), UUID.fromString(projectId), path, version,
                 hash, size, fileType, time, time, by);
     }
 }

@@ -3,6 +3,7 @@ package dev.velocity.filehistory.query.file;
 import dev.velocity.filehistory.api.FileChangedView;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileKind;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
@@ -24,15 +25,13 @@ import org.springframework.stereotype.Component;
  * After the row is stored, live subscribers hear of it (the emitter waits for the commit); replays stay quiet.
  */
 @Component
-@ProcessingGroup(FileHistoryProjection.PROCESSING_GROUP)
+@ProcessingGroup(ReadModelProcessor.NAME)
 class FileHistoryProjection {
 
-    static final String PROCESSING_GROUP = "file-history";
-
     private static final String INSERT = """
-            INSERT INTO file_versions (file_id, version, project_id, path, kind, content, content_hash, size_bytes,
-                                       file_type, at, by, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO file_versions (file_id, version, project_id, path, kind, content_hash, size_bytes, file_type,
+                                       at, by, message)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (file_id, version) DO NOTHING
             """;
 
@@ -46,31 +45,37 @@ class FileHistoryProjection {
 
     @EventHandler
     void on(FileCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.CREATED, e.path(), e.content(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.CREATED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileVersionSavedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(), e.content(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
+    void on(FileEditedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
+        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(), e.contentHash(),
+                e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
+    }
+
+    @EventHandler
     void on(FileMovedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.MOVED, e.toPath(), null,
+        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.MOVED, e.toPath(),
                 e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileDeletedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.DELETED, e.path(), null,
+        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.DELETED, e.path(),
                 e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileRestoredEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.RESTORED, e.path(), e.content(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.RESTORED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(),
                 "Restored version " + e.restoredVersion()), replay);
     }
@@ -80,14 +85,13 @@ class FileHistoryProjection {
         jdbc.update("TRUNCATE file_versions");
     }
 
-    private record Entry(String projectId, String fileId, int version, FileKind kind, String path, String content,
-                         String contentHash, long sizeBytes, String fileType, Instant at, String by,
-                         String message) {
+    private record Entry(String projectId, String fileId, int version, FileKind kind, String path,
+                         String contentHash, long sizeBytes, String fileType, Instant at, String by, String message) {
     }
 
     private void record(Entry e, ReplayStatus replay) {
         jdbc.update(INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()), e.path(),
-                e.kind().name(), e.content(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
+                e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
                 e.by(), e.message());
         if (!replay.isReplay()) {
             FileChangedView change = new FileChangedView(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),

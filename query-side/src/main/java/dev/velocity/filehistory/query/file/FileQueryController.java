@@ -4,6 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import com.github.difflib.patch.Patch;
 import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.content.FileContents;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import dev.velocity.filehistory.platform.web.FilePathRules;
 import dev.velocity.filehistory.platform.web.Versions;
@@ -39,10 +40,12 @@ class FileQueryController {
 
     private final FileReadModel files;
     private final ReadModelCatchUp catchUp;
+    private final FileContents contents;
 
-    FileQueryController(FileReadModel files, ReadModelCatchUp catchUp) {
+    FileQueryController(FileReadModel files, ReadModelCatchUp catchUp, FileContents contents) {
         this.files = files;
         this.catchUp = catchUp;
+        this.contents = contents;
     }
 
     record FileSummary(String path, UUID fileId, int version, String contentHash, long sizeBytes, String fileType,
@@ -83,11 +86,12 @@ class FileQueryController {
         Integer wanted = Versions.optional("version", version, 1);
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
         if (wanted == null) {
-            return new FileContent(file.path(), file.fileId(), file.version(), file.content(), file.contentHash(),
+            return new FileContent(file.path(), file.fileId(), file.version(),
+                    contentOf(file.fileId(), file.version(), file.contentHash()), file.contentHash(),
                     file.sizeBytes(), file.fileType(), file.deleted(), file.updatedAt(), file.updatedBy());
         }
         FileReadModel.Version v = versionOf(file, wanted, path);
-        return new FileContent(v.path(), v.fileId(), v.version(), v.content(), v.contentHash(), v.sizeBytes(),
+        return new FileContent(v.path(), v.fileId(), v.version(), contentOf(v), v.contentHash(), v.sizeBytes(),
                 v.fileType(), "DELETED".equals(v.kind()), v.at(), v.by());
     }
 
@@ -127,8 +131,8 @@ class FileQueryController {
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
         FileReadModel.Version original = versionOf(file, fromVersion, path);
         FileReadModel.Version revised = versionOf(file, toVersion, path);
-        List<String> originalLines = lines(original.content());
-        Patch<String> patch = DiffUtils.diff(originalLines, lines(revised.content()));
+        List<String> originalLines = lines(contentOf(original));
+        Patch<String> patch = DiffUtils.diff(originalLines, lines(contentOf(revised)));
         List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + original.path(), "b/" + revised.path(),
                 originalLines, patch, DIFF_CONTEXT_LINES);
         String body = diff.isEmpty() ? "" : String.join("\n", diff) + "\n";
@@ -150,6 +154,15 @@ class FileQueryController {
         return files.version(file.fileId(), version).orElseThrow(() -> new ApiProblem(
                 HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
                 "'" + path + "' has no version " + version + " (its newest is " + file.version() + ")"));
+    }
+
+    private String contentOf(FileReadModel.Version version) {
+        return contentOf(version.fileId(), version.version(), version.contentHash());
+    }
+
+    private String contentOf(UUID fileId, int version, String hash) {
+        return contents.at(fileId.toString(), version, hash).orElseThrow(() -> new IllegalStateException(
+                "The event store has no content for file " + fileId + " at version " + version));
     }
 
     private static List<String> lines(String content) {

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class FileReadModel {
 
-    record CurrentFile(UUID fileId, String path, int version, String content, String contentHash, long sizeBytes,
+    record CurrentFile(UUID fileId, String path, int version, String contentHash, long sizeBytes,
                        String fileType, boolean deleted, Instant updatedAt, String updatedBy) {
     }
 
-    record Version(UUID fileId, int version, String path, String kind, String content, String contentHash,
+    record Version(UUID fileId, int version, String path, String kind, String contentHash,
                    long sizeBytes, String fileType, Instant at, String by, String message) {
     }
 
@@ -28,7 +28,7 @@ class FileReadModel {
     }
 
     List<CurrentFile> liveFiles(UUID projectId) {
-        return jdbc.query("SELECT file_id, path, version, NULL AS content, content_hash, size_bytes, file_type, "
+        return jdbc.query("SELECT file_id, path, version, content_hash, size_bytes, file_type, "
                 + "deleted, updated_at, updated_by FROM current_files WHERE project_id = ? AND NOT deleted "
                 + "ORDER BY path COLLATE \"C\", updated_at DESC", FileReadModel::currentFile, projectId);
     }
@@ -40,20 +40,24 @@ class FileReadModel {
                 .stream().findFirst();
     }
 
-    /** A history entry, with the content the file had at it (a move or delete keeps the content before it). */
+    /**
+     * A history entry; a move or delete keeps the content (and so the type) of the entry before it. The content
+     * itself is read from the event store ({@code FileContents}).
+     */
     Optional<Version> version(UUID fileId, int version) {
         return jdbc.query("""
                         SELECT v.file_id, v.version, v.path, v.kind, v.content_hash, v.size_bytes, v.at, v.by,
-                               v.message, c.content, c.file_type
+                               v.message, c.file_type
                         FROM file_versions v
                         LEFT JOIN LATERAL (
-                            SELECT content, file_type FROM file_versions p
-                            WHERE p.file_id = v.file_id AND p.version <= v.version AND p.content IS NOT NULL
+                            SELECT file_type FROM file_versions p
+                            WHERE p.file_id = v.file_id AND p.version <= v.version
+                              AND p.kind IN ('CREATED', 'SAVED', 'RESTORED')
                             ORDER BY p.version DESC LIMIT 1) c ON true
                         WHERE v.file_id = ? AND v.version = ?
                         """,
                 (rs, i) -> new Version(rs.getObject("file_id", UUID.class), rs.getInt("version"),
-                        rs.getString("path"), rs.getString("kind"), rs.getString("content"),
+                        rs.getString("path"), rs.getString("kind"),
                         rs.getString("content_hash"), rs.getLong("size_bytes"), rs.getString("file_type"),
                         rs.getTimestamp("at").toInstant(), rs.getString("by"), rs.getString("message")),
                 fileId, version).stream().findFirst();
@@ -64,7 +68,7 @@ class FileReadModel {
         return jdbc.query("SELECT file_id, version, path, kind, content_hash, size_bytes, file_type, at, by, message "
                         + "FROM file_versions WHERE file_id = ? AND version < ? ORDER BY version DESC LIMIT ?",
                 (rs, i) -> new Version(rs.getObject("file_id", UUID.class), rs.getInt("version"),
-                        rs.getString("path"), rs.getString("kind"), null, rs.getString("content_hash"),
+                        rs.getString("path"), rs.getString("kind"), rs.getString("content_hash"),
                         rs.getLong("size_bytes"), rs.getString("file_type"), rs.getTimestamp("at").toInstant(),
                         rs.getString("by"), rs.getString("message")),
                 fileId, before == null ? Integer.MAX_VALUE : before, limit);
@@ -79,7 +83,7 @@ class FileReadModel {
 
     private static CurrentFile currentFile(ResultSet rs, int row) throws SQLException {
         return new CurrentFile(rs.getObject("file_id", UUID.class), rs.getString("path"), rs.getInt("version"),
-                rs.getString("content"), rs.getString("content_hash"), rs.getLong("size_bytes"),
+                rs.getString("content_hash"), rs.getLong("size_bytes"),
                 rs.getString("file_type"), rs.getBoolean("deleted"), rs.getTimestamp("updated_at").toInstant(),
                 rs.getString("updated_by"));
     }

@@ -19,8 +19,6 @@ import org.springframework.stereotype.Component;
 class ReadModelCatchUp {
 
     private static final long POLL_MILLIS = 15;
-    private static final List<String> PROJECTIONS =
-            List.of(CurrentFileProjection.PROCESSING_GROUP, FileHistoryProjection.PROCESSING_GROUP);
 
     private final VelocityProperties properties;
     private final JdbcTemplate jdbc;
@@ -47,14 +45,13 @@ class ReadModelCatchUp {
         }
     }
 
-    /** Waits until both projections have handled every event that was stored when this was called. */
+    /** Waits until the read models have handled every event that was stored when this was called. */
     void awaitEventStoreHead() {
         Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         if (head == null) {
             return;
         }
-        awaitUntil(() -> PROJECTIONS.stream().allMatch(name -> processedThrough(name, head)),
-                "the newest stored event");
+        awaitUntil(() -> processedThrough(ReadModelProcessor.NAME, head), "the newest stored event");
     }
 
     private boolean processedThrough(String processorName, long position) {
