@@ -139,6 +139,14 @@ describe('Connection', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(server.probes).toBe(1);
     expect(connection.state).toBe('unreachable');
+
+    // The stream's reconnect attempts failing again add no probes to the paced ones.
+    connection.liveChanged(false);
+    connection.liveChanged(false);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.probes).toBe(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(server.probes).toBe(2);
   });
 
   it('runs one probe at a time', async () => {

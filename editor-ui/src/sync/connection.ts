@@ -103,7 +103,9 @@ export class Connection implements RequestObserver {
     if (open) this.setReachable(true);
     else {
       this.emit();
-      this.checkNow();
+      // Already known unreachable: the probes scheduled with growing pauses go on, rather than
+      // one more each time the stream's own reconnect attempt fails.
+      if (this.reachable !== false) this.checkNow();
     }
   }
 
