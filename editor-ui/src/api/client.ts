@@ -1,4 +1,5 @@
 import { ApiError, NetworkError, parseRetryAfter, type Problem } from './errors';
+import type { RequestObserver } from '../sync/connection';
 
 /** Typed client for the HTTP contract in shared/api.md. Every method throws ApiError or NetworkError. */
 
@@ -117,6 +118,8 @@ export class ProjectClient {
     readonly projectId: string,
     private readonly token: string,
     private readonly baseUrl = '',
+    /** Told whether each request got an answer, so that the page knows whether the server is reachable. */
+    private readonly observer?: RequestObserver,
   ) {}
 
   addMember(user: string): Promise<Member> {
@@ -191,6 +194,7 @@ export class ProjectClient {
       json,
       headers: { Authorization: `Bearer ${this.token}`, ...headers },
       as,
+      observer: this.observer,
     });
   }
 }
@@ -200,6 +204,7 @@ interface RequestOptions {
   json?: unknown;
   headers?: Record<string, string>;
   as?: 'json' | 'text';
+  observer?: RequestObserver;
 }
 
 async function request<T>(url: string, options: RequestOptions): Promise<T> {
@@ -214,8 +219,10 @@ async function request<T>(url: string, options: RequestOptions): Promise<T> {
   try {
     response = await fetch(url, { method: options.method, headers, body, cache: 'no-store' });
   } catch (cause) {
+    options.observer?.failed();
     throw new NetworkError(cause);
   }
+  options.observer?.answered();
   if (!response.ok) throw await toApiError(response);
   if (options.as === 'text') return (await response.text()) as T;
   return (await response.json()) as T;

@@ -3,13 +3,14 @@ import { ApiError, NetworkError, describeError } from '../api/errors';
 import { languageFor } from '../editor/languages';
 import { monaco } from '../editor/monaco';
 import { retryDelay } from '../sync/backoff';
+import { Connection, type ConnectionState } from '../sync/connection';
 import { LiveUpdates } from '../sync/liveUpdates';
 import { merge3 } from '../sync/merge3';
 import { OfflineStore } from '../sync/offlineStore';
 import { SaveQueue, type Base, type SentSave } from '../sync/saveQueue';
 import { askText, confirmAction } from '../ui/dialog';
 import { clear, h } from '../ui/dom';
-import { shortStatus, statusLabel } from '../ui/statusText';
+import { connectionLabel, shortStatus, statusLabel } from '../ui/statusText';
 import { showConflict } from './conflictView';
 import { FileList } from './fileList';
 import { HistoryView } from './historyView';
@@ -40,9 +41,9 @@ export class Workspace {
   private deleted: string[] = [];
   private readonly open = new Map<string, OpenFile>();
   private active: string | null = null;
-  private online = navigator.onLine;
+  /** Whether the server answers: requests and the live stream report to it, not only navigator.onLine. */
+  private readonly connection: Connection;
   private live: LiveUpdates | null = null;
-  private liveConnected = false;
   private history: HistoryView | null = null;
   /** The file whose conflict view is open; the view shows only while that file's tab is active. */
   private conflictPath: string | null = null;
@@ -68,7 +69,12 @@ export class Workspace {
     private readonly session: ProjectSession,
     private readonly leave: () => void,
   ) {
-    this.client = new ProjectClient(session.projectId, session.token);
+    this.connection = new Connection({
+      browserOnline: () => navigator.onLine,
+      probe: () => this.client.listFiles(),
+      onChange: this.onConnection,
+    });
+    this.client = new ProjectClient(session.projectId, session.token, '', this.connection);
     this.store = new OfflineStore(session.projectId);
     this.root.replaceChildren(this.layout());
     this.editor = monaco.editor.create(this.editorHost, {
@@ -108,10 +114,7 @@ export class Workspace {
     this.live = new LiveUpdates(this.client.updatesUrl(), {
       onChange: (event) => void this.onRemoteChange(event),
       onReconnect: () => void this.catchUp(),
-      onState: (connected) => {
-        this.liveConnected = connected;
-        this.renderConnection();
-      },
+      onState: (open) => this.connection.liveChanged(open),
     });
     void this.loadDeleted();
   }
@@ -164,6 +167,7 @@ export class Workspace {
   private close(): void {
     if (this.hasUnsavedWork() && !window.confirm('Some edits are not saved yet. They stay in this browser. Leave?')) return;
     this.live?.close();
+    this.connection.dispose();
     window.removeEventListener('online', this.onConnectivity);
     window.removeEventListener('offline', this.onConnectivity);
     window.removeEventListener('beforeunload', this.onBeforeUnload);
@@ -475,9 +479,8 @@ export class Workspace {
       onConflict: (conflictBase, currentVersion) => this.resolveConflict(file, conflictBase, currentVersion),
       onStatus: () => this.onStatus(file),
       onBase: () => this.persist(file),
-      isOnline: () => navigator.onLine,
-      waitForOnline: () =>
-        new Promise<void>((resolve) => window.addEventListener('online', () => resolve(), { once: true })),
+      isOnline: () => this.connection.connected,
+      waitForOnline: () => this.connection.whenConnected(),
     });
   }
 
@@ -689,21 +692,20 @@ export class Workspace {
     }
   };
 
-  private readonly onConnectivity = (): void => {
-    this.online = navigator.onLine;
+  private readonly onConnectivity = (): void => this.connection.browserChanged();
+
+  private readonly onConnection = (state: ConnectionState, regained: boolean): void => {
     this.renderConnection();
-    if (this.online) void this.catchUp();
-    else this.persistAll();
+    if (regained) {
+      this.live?.reconnectNow();
+      void this.catchUp();
+    } else if (state === 'offline' || state === 'unreachable') this.persistAll();
   };
 
   private renderConnection(): void {
-    const text = !this.online
-      ? '○ Offline: edits are kept in this browser'
-      : this.liveConnected
-        ? '● Online, live'
-        : '● Online';
-    this.connectionEl.textContent = text;
-    this.connectionEl.dataset.state = this.online ? 'online' : 'offline';
+    const state = this.connection.state;
+    this.connectionEl.textContent = connectionLabel(state);
+    this.connectionEl.dataset.state = state;
   }
 
   /** After a reconnect: load what was missed (tree, files that could not load, newer versions). */

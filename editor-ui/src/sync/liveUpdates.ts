@@ -31,7 +31,8 @@ export class LiveUpdates {
     this.source?.close();
   }
 
-  private readonly reconnectNow = (): void => {
+  /** Opens the stream again at once unless it is open (the browser or the server is back). */
+  readonly reconnectNow = (): void => {
     if (this.closed || this.source?.readyState === EventSource.OPEN) return;
     this.source?.close();
     this.connect();

@@ -1,4 +1,21 @@
+import type { ConnectionState } from '../sync/connection';
 import type { SaveStatus } from '../sync/saveQueue';
+
+/** The connection indicator: "Online" only while the server answers, "live" only while its stream is open too. */
+export function connectionLabel(state: ConnectionState): string {
+  switch (state) {
+    case 'live':
+      return '● Online, live';
+    case 'online':
+      return '● Online';
+    case 'connecting':
+      return '○ Connecting…';
+    case 'offline':
+      return '○ Offline: edits are kept in this browser';
+    case 'unreachable':
+      return '○ Offline: the server cannot be reached; edits are kept in this browser';
+  }
+}
 
 /**
  * Status words with a symbol, so that the state reads the same without colour (and to a screen reader).
