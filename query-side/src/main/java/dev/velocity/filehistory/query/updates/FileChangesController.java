@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -18,6 +20,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -42,6 +46,9 @@ class FileChangesController {
         thread.setDaemon(true);
         return thread;
     });
+
+    /** Open streams, so shutting down ends them instead of waiting out the graceful-shutdown timeout. */
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
     FileChangesController(QueryGateway queries) {
         this.queries = queries;
@@ -75,7 +82,9 @@ class FileChangesController {
                 emitter.completeWithError(e);
             }
         }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        open.add(emitter);
         Runnable close = () -> {
+            open.remove(emitter);
             heartbeat.cancel(false);
             forwarding.dispose();
             subscription.close();
@@ -85,6 +94,12 @@ class FileChangesController {
         emitter.onError(error -> close.run());
         emitter.send(SseEmitter.event().comment("subscribed"));
         return emitter;
+    }
+
+    /** A client's EventSource reconnects by itself, to this node once it is back or to another one. */
+    @EventListener(ContextClosedEvent.class)
+    void endStreamsOnShutdown() {
+        open.forEach(SseEmitter::complete);
     }
 
     private static void send(SseEmitter emitter, FileChangedView change) {
