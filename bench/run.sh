@@ -168,7 +168,7 @@ timeout $((DEADLINE * 20 + HISTORY_DEADLINE * 2 + 900)) java -cp "$JDBC_JAR" "$R
   "${API_ARGS[@]}" saves="$SAVES" contentBytes="$CONTENT_BYTES" bigBytes="$BIG_BYTES" deadlineSeconds="$DEADLINE" \
   warmupSaves="$WARMUP" historyVersions="$HISTORY_VERSIONS" historyDeadlineSeconds="$HISTORY_DEADLINE" \
   historyBytes="$HISTORY_BYTES" storageSaves="$STORAGE_SAVES" storageBytes="$STORAGE_BYTES" lagEvery="$LAG_EVERY" \
-  only="$ONLY" report="$REPORT" newSkippedBecause="$SKIP_REASON" \
+  only="$ONLY" quick="$QUICK" report="$REPORT" newSkippedBecause="$SKIP_REASON" \
   pgPid="$(head -1 "$WORK/pg/postmaster.pid")" servicePid="${APP_PID:-0}" clockTicks="$(getconf CLK_TCK)" \
   "meta.mode=$MODE: $SAVES saves per client (half in rejected/lag/big), warm-up $WARMUP per client, history $HISTORY_VERSIONS versions, storage $STORAGE_SAVES saves" \
   "meta.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
