@@ -5,29 +5,45 @@
 #   bench/run.sh              both designs (builds launcher/target/velocity.jar if it is missing)
 #   bench/run.sh --old-only   the old design alone, e.g. while the service does not build
 #
-# Knobs (environment): BENCH_CLIENTS=8 BENCH_SAVES=200 BENCH_CONTENT_BYTES=10240
-# BENCH_DEADLINE_SECONDS=40 (per workload and design) BENCH_WARMUP_SAVES=250 (per client, before measuring)
-# BENCH_REBUILD=1 (rebuild the jar first)
-# BENCH_JAR=path (measure another build of the launcher, e.g. one made in a copy of the tree)
-# BENCH_KEEP=1 (keep the temp dir with the PostgreSQL and service logs) BENCH_JAVA_OPTS=...
+# Knobs (environment), defaults in brackets:
+#   BENCH_ONLY=contention,lww,distinct,rejected,lag,big,history,storage   run these sections only [all]
+#   BENCH_QUICK=1        smoke run: 20 saves per client, 20 warm-up saves, 15 s deadlines, 200-version history, 50-save storage
+#   BENCH_SAVES=200      saves per client in contention/lww/distinct (rejected, lag and big use half)
+#   BENCH_CONTENT_BYTES=10240   BENCH_BIG_BYTES=102400   BENCH_DEADLINE_SECONDS=40 (per workload and design)
+#   BENCH_WARMUP_SAVES=250 (per client, 8 clients, before measuring)
+#   BENCH_HISTORY_VERSIONS=10000  BENCH_HISTORY_DEADLINE_SECONDS=240 (for building it)  BENCH_HISTORY_BYTES=4096
+#   BENCH_STORAGE_SAVES=1000  BENCH_STORAGE_BYTES=97280   BENCH_LAG_EVERY=4 (probe every Nth acknowledged save)
+#   BENCH_REBUILD=1 (rebuild the jar first)
+#   BENCH_JAR=path (measure another build of the launcher, e.g. one made in a copy of the tree)
+#   BENCH_KEEP=1 (keep the temp dir with the PostgreSQL and service logs) BENCH_JAVA_OPTS=...
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OLD_ONLY=0
 [[ "${1:-}" == "--old-only" ]] && OLD_ONLY=1
 
-CLIENTS=${BENCH_CLIENTS:-8}
-SAVES=${BENCH_SAVES:-200}
+QUICK=${BENCH_QUICK:-0}
+if [[ $QUICK == 1 ]]; then q() { echo "$1"; } else q() { echo "$2"; }; fi
+SAVES=${BENCH_SAVES:-$(q 20 200)}
 CONTENT_BYTES=${BENCH_CONTENT_BYTES:-10240}
-DEADLINE=${BENCH_DEADLINE_SECONDS:-40}
+BIG_BYTES=${BENCH_BIG_BYTES:-102400}
+DEADLINE=${BENCH_DEADLINE_SECONDS:-$(q 15 40)}
 # A JVM service is measured warm, as it runs in production: enough saves for the JIT to compile the hot path.
-WARMUP=${BENCH_WARMUP_SAVES:-250}
+WARMUP=${BENCH_WARMUP_SAVES:-$(q 20 250)}
+HISTORY_VERSIONS=${BENCH_HISTORY_VERSIONS:-$(q 200 10000)}
+HISTORY_DEADLINE=${BENCH_HISTORY_DEADLINE_SECONDS:-$(q 60 240)}
+HISTORY_BYTES=${BENCH_HISTORY_BYTES:-4096}
+STORAGE_SAVES=${BENCH_STORAGE_SAVES:-$(q 50 1000)}
+STORAGE_BYTES=${BENCH_STORAGE_BYTES:-97280}
+LAG_EVERY=${BENCH_LAG_EVERY:-4}
+ONLY=${BENCH_ONLY:-}
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JAR=${BENCH_JAR:-"$ROOT/launcher/target/velocity.jar"}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
+[[ -n "${BENCH_CLIENTS:-}" ]] && die "BENCH_CLIENTS is gone: each workload names its own client count (see bench/README.md)"
 [[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL 15 in $PG_BIN (apt-get install -y postgresql-15)"
 id postgres >/dev/null 2>&1 || die "no 'postgres' OS user (it comes with postgresql-15)"
 [[ $(id -u) -eq 0 ]] || die "run as root: PostgreSQL is started as the 'postgres' user through runuser"
@@ -84,7 +100,8 @@ psql_admin() { timeout 60 runuser -u postgres -- "$PG_BIN/psql" -X -q -v ON_ERRO
 psql_admin -d postgres \
   -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" \
   -c "CREATE DATABASE baseline OWNER $DB_USER" \
-  -c "CREATE DATABASE velocity OWNER $DB_USER"
+  -c "CREATE DATABASE velocity OWNER $DB_USER" \
+  -c "GRANT pg_checkpoint TO $DB_USER"
 PGPASSWORD="$DB_PASSWORD" timeout 60 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" \
   -U "$DB_USER" -d baseline -f "$ROOT/bench/baseline/old-design.sql" >/dev/null
 PG_VERSION=$(psql_admin -d postgres -Atc "SHOW server_version")
@@ -131,6 +148,7 @@ fi
 
 mkdir -p "$ROOT/bench/results"
 DATE=$(date -u +%Y-%m-%d)
+[[ $QUICK == 1 ]] && DATE="$DATE-quick"
 REPORT="$ROOT/bench/results/$DATE.md"
 n=2
 while [[ -e "$REPORT" ]]; do REPORT="$ROOT/bench/results/$DATE-$n.md"; n=$((n + 1)); done
@@ -140,16 +158,23 @@ DIRTY=$(git -C "$ROOT" status --porcelain -- . ':!bench/results' 2>/dev/null | w
 JAR_INFO="not measured"
 [[ $OLD_ONLY == 0 ]] && JAR_INFO="$(date -u -r "$JAR" +%Y-%m-%dT%H:%MZ) build of ${JAR#"$ROOT"/}"
 
-log "running workloads ($CLIENTS clients x $SAVES saves, ${CONTENT_BYTES} B, <= ${DEADLINE} s each)"
-timeout $((DEADLINE * 8 + 240)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
-  "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
-  "${API_ARGS[@]}" clients="$CLIENTS" saves="$SAVES" contentBytes="$CONTENT_BYTES" deadlineSeconds="$DEADLINE" \
-  warmupSaves="$WARMUP" report="$REPORT" newSkippedBecause="$SKIP_REASON" \
+MODE="default"
+[[ $QUICK == 1 ]] && MODE="quick (BENCH_QUICK=1)"
+log "running the bench ($MODE; sections: ${ONLY:-all}; <= ${DEADLINE} s per workload and design)"
+# Upper bound for the whole client: 16 workload runs, the history build twice, storage, checks.
+timeout $((DEADLINE * 20 + HISTORY_DEADLINE * 2 + 900)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
+  "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" "velocityJdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/velocity" \
+  dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
+  "${API_ARGS[@]}" saves="$SAVES" contentBytes="$CONTENT_BYTES" bigBytes="$BIG_BYTES" deadlineSeconds="$DEADLINE" \
+  warmupSaves="$WARMUP" historyVersions="$HISTORY_VERSIONS" historyDeadlineSeconds="$HISTORY_DEADLINE" \
+  historyBytes="$HISTORY_BYTES" storageSaves="$STORAGE_SAVES" storageBytes="$STORAGE_BYTES" lagEvery="$LAG_EVERY" \
+  only="$ONLY" quick="$QUICK" report="$REPORT" newSkippedBecause="$SKIP_REASON" \
   pgPid="$(head -1 "$WORK/pg/postmaster.pid")" servicePid="${APP_PID:-0}" clockTicks="$(getconf CLK_TCK)" \
+  "meta.mode=$MODE: $SAVES saves per client (half in rejected/lag/big), warm-up $WARMUP per client, history $HISTORY_VERSIONS versions, storage $STORAGE_SAVES saves" \
   "meta.date=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
   "meta.work tree=$COMMIT ($DIRTY uncommitted paths)" \
   "meta.service=$JAR_INFO" \
   "meta.PostgreSQL=$PG_VERSION, default settings (fsync on), one instance for both designs" \
   "meta.machine=$(nproc) cores, $(free -g | awk '/^Mem:/{print $2}') GiB, $(java -version 2>&1 | head -1)" \
   "meta.load average before the workloads=$(cut -d' ' -f1-3 /proc/loadavg) (anything else running shares these cores)"
-log "report written to ${REPORT#"$ROOT"/}"
+log "report written to ${REPORT#"$ROOT"/} after $SECONDS s"
