@@ -33,25 +33,48 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(null);
         }
         Path dataDir = Path.of(System.getenv().getOrDefault("VELOCITY_DATA_DIR", "data")).toAbsolutePath();
+        EmbeddedDatabase database = start(dataDir);
+        System.setProperty("spring.datasource.url", database.jdbcUrl());
+        System.setProperty("spring.datasource.username", "postgres");
+        System.setProperty("spring.datasource.password", "");
+        return database;
+    }
+
+    /** Starts (creating on first use) the durable PostgreSQL kept in {@code dataDir/postgres}. */
+    static EmbeddedDatabase start(Path dataDir) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
             stopOrphanedServer(pgData);
             log.info("Starting embedded PostgreSQL in {}", pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder())
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .start();
             createDatabaseIfMissing(postgres);
-            System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", DATABASE));
-            System.setProperty("spring.datasource.username", "postgres");
-            System.setProperty("spring.datasource.password", "");
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
         }
+    }
+
+    /**
+     * zonky's builder is made for throwaway test databases: it passes {@code -F} (fsync off) on the postgres
+     * command line and sets {@code synchronous_commit=off}, so a save is acknowledged before its WAL is written
+     * and a crash loses it. Our data directory is the user's data, so turn both back on. Each setting becomes a
+     * {@code -c name=value} placed after {@code -F}, and the last value on the command line wins.
+     */
+    static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", DATABASE);
     }
 
     /**
