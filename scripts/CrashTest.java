@@ -44,7 +44,6 @@ public class CrashTest {
     static final int LOAD_SECONDS = Integer.parseInt(env("CRASH_LOAD_SECONDS", "8"));
     static final int TIMEOUT_SECONDS = Integer.parseInt(env("CRASH_TIMEOUT_SECONDS", "240"));
     static final String DURABLE_LOG = "Database durability: {fsync=on, synchronous_commit=on, full_page_writes=on}";
-    static final String PADDING = " lorem ipsum dolor sit amet".repeat(20);
 
     static final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -128,12 +127,10 @@ public class CrashTest {
         }
         createProject();
 
-        load(1);
-        killAll();
+        load(1, this::killAll);
         verify("round 1 (SIGKILL JVM + all PostgreSQL processes)");
 
-        load(2);
-        killJvmOnly();
+        load(2, this::killJvmOnly);
         verify("round 2 (SIGKILL JVM only, PostgreSQL left running)");
         return failures.isEmpty();
     }
@@ -181,7 +178,16 @@ public class CrashTest {
         return Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).get(0).trim());
     }
 
-    void killAll() throws Exception {
+    interface Kill {
+        void now() throws Exception;
+    }
+
+    interface KillPlan {
+        /** Finds the processes to kill and returns what kills them, so that the kill itself is immediate. */
+        Kill prepare() throws Exception;
+    }
+
+    Kill killAll() throws Exception {
         long postmaster = postmasterPid();
         ProcessHandle pm = ProcessHandle.of(postmaster).orElseThrow(() -> new IllegalStateException("no postmaster"));
         List<ProcessHandle> victims = new ArrayList<>();
@@ -189,17 +195,23 @@ public class CrashTest {
         launcher.toHandle().descendants().forEach(victims::add);
         victims.add(pm);
         pm.descendants().forEach(victims::add);
-        // All at once, as a power cut of the process tree would: SIGKILL, no chance to flush.
-        victims.forEach(ProcessHandle::destroyForcibly);
-        for (ProcessHandle victim : victims) {
-            victim.onExit().get(30, TimeUnit.SECONDS);
-        }
-        summary.add("round 1: SIGKILLed the JVM (pid " + launcher.pid() + "), the postmaster (pid " + postmaster
-                + ") and " + (victims.size() - 2) + " other processes");
+        return () -> {
+            // All at once, as a power cut of the process tree would: SIGKILL, no chance to flush.
+            victims.forEach(ProcessHandle::destroyForcibly);
+            for (ProcessHandle victim : victims) {
+                victim.onExit().get(30, TimeUnit.SECONDS);
+            }
+            summary.add("round 1: SIGKILLed the JVM (pid " + launcher.pid() + "), the postmaster (pid " + postmaster
+                    + ") and " + (victims.size() - 2) + " other processes");
+        };
     }
 
-    void killJvmOnly() throws Exception {
+    Kill killJvmOnly() throws Exception {
         long postmaster = postmasterPid();
+        return () -> killJvm(postmaster);
+    }
+
+    void killJvm(long postmaster) throws Exception {
         launcher.toHandle().destroyForcibly();
         launcher.onExit().get(30, TimeUnit.SECONDS);
         boolean pgAlive = ProcessHandle.of(postmaster).map(ProcessHandle::isAlive).orElse(false);
@@ -269,9 +281,15 @@ public class CrashTest {
         return "crash/c" + client + "/file.txt";
     }
 
-    /** Starts saving from every client and returns, while they go on, after the round's load time. */
-    void load(int round) throws Exception {
+    /**
+     * Saves from every client for the round's load time, then kills the service right after the next
+     * acknowledgement (when a commit acknowledged too early is most likely still unwritten) and returns while the
+     * clients fail.
+     */
+    void load(int round, KillPlan plan) throws Exception {
         AtomicBoolean killing = new AtomicBoolean();
+        AtomicBoolean armed = new AtomicBoolean();
+        java.util.concurrent.CountDownLatch ackWhileArmed = new java.util.concurrent.CountDownLatch(1);
         AtomicInteger acks = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
         AtomicInteger serverErrors = new AtomicInteger();
@@ -281,8 +299,10 @@ public class CrashTest {
             Thread thread = new Thread(() -> {
                 while (true) {
                     int version = expected[client];
+                    // Small saves, as autosaves mostly are: the less WAL a save writes, the longer a commit can sit
+                    // in PostgreSQL's WAL buffers unwritten when synchronous_commit is off, so a loss shows.
                     String content = "round " + round + " client " + client + " after v" + version + " nonce "
-                            + Long.toHexString(System.nanoTime()) + PADDING;
+                            + Long.toHexString(System.nanoTime());
                     HttpResponse<String> response;
                     try {
                         response = save(client, version, content);
@@ -303,6 +323,9 @@ public class CrashTest {
                         acked.get(client).put(saved, content);
                         expected[client] = saved;
                         acks.incrementAndGet();
+                        if (armed.get()) {
+                            ackWhileArmed.countDown();
+                        }
                     } else if (status == 409) {
                         conflicts.incrementAndGet();
                         expected[client] = Integer.parseInt(field(response.body(), "currentVersion"));
@@ -319,8 +342,11 @@ public class CrashTest {
             clients.add(thread);
         }
         Thread.sleep(LOAD_SECONDS * 1000L);
+        Kill kill = plan.prepare();
+        armed.set(true);
+        ackWhileArmed.await(10, TimeUnit.SECONDS);
         killing.set(true);
-        // The caller kills the service while the clients are still saving; they stop when their connections fail.
+        kill.now(); // the clients are still saving; they stop when their connections fail
         loadThreads = clients;
         loadReport = () -> {
             summary.add(String.format("round %d: %d saves acknowledged by %d clients in %d s up to the kill (%d conflicts, %d 5xx)",
