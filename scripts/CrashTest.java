@@ -106,7 +106,10 @@ public class CrashTest {
         System.out.println();
         System.out.println("=== Crash test summary (" + CLIENTS + " clients, " + LOAD_SECONDS + " s load per round) ===");
         test.summary.forEach(line -> System.out.println("  " + line));
-        test.failures.forEach(line -> System.out.println("  FAILURE: " + line));
+        test.failures.stream().limit(30).forEach(line -> System.out.println("  FAILURE: " + line));
+        if (test.failures.size() > 30) {
+            System.out.println("  ... and " + (test.failures.size() - 30) + " more failures");
+        }
         if (passed && test.failures.isEmpty()) {
             System.out.println("CRASH TEST PASS");
             if (System.getenv("CRASH_KEEP") == null) {
@@ -379,6 +382,8 @@ public class CrashTest {
             client.join(60_000);
         }
         int savesThisRound = loadReport.getAsInt();
+        // The read model catches up after the restart; a version that never comes was lost (or never projected).
+        long readModelDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         start();
         int checked = 0;
         int contentReads = 0;
@@ -386,7 +391,7 @@ public class CrashTest {
         for (int c = 0; c < CLIENTS; c++) {
             Map<Integer, String> mine = acked.get(c);
             int lastAck = mine.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
-            TreeMap<Integer, String> history = history(path(c), lastAck);
+            TreeMap<Integer, String> history = history(path(c), lastAck, readModelDeadline);
             int top = history.isEmpty() ? 0 : history.lastKey();
             if (top < lastAck) {
                 failures.add(round + ": " + path(c) + " acknowledged v" + lastAck + " but stores only up to v" + top);
@@ -420,21 +425,25 @@ public class CrashTest {
             }
             expected[c] = top; // an in-flight save may have been stored without its acknowledgement
         }
-        summary.add(String.format("%s: after restart all %d acknowledged saves checked (%d this round, %d content reads), "
+        summary.add(String.format("%s: after restart %d acknowledged saves checked (%d this round, %d content reads), "
                 + "%d stored but unacknowledged in-flight saves", round, checked, savesThisRound, contentReads,
                 unacknowledgedButStored));
     }
 
     /** version -> contentHash of every history entry of the file, once the read model shows minVersion. */
-    TreeMap<Integer, String> history(String path, int minVersion) throws Exception {
+    TreeMap<Integer, String> history(String path, int minVersion, long deadline) throws Exception {
         TreeMap<Integer, String> versions = new TreeMap<>();
         String before = "";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (true) {
             HttpResponse<String> response = get("/api/projects/" + projectId + "/files/history?path=" + path
                     + "&limit=1000" + before + (minVersion > 0 ? "&minVersion=" + minVersion : ""), token);
-            if (response.statusCode() == 503 && System.nanoTime() < deadline) {
-                sleep(500);
+            if (response.statusCode() == 503 && minVersion > 0) {
+                if (System.nanoTime() < deadline) {
+                    sleep(500);
+                } else {
+                    failures.add(path + ": the read model never reached acknowledged v" + minVersion);
+                    minVersion = 0; // read what is there, to name what is missing
+                }
                 continue;
             }
             if (response.statusCode() == 404 && minVersion == 0) {
