@@ -33,21 +33,39 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(null);
         }
         Path dataDir = Path.of(System.getenv().getOrDefault("VELOCITY_DATA_DIR", "data")).toAbsolutePath();
-        EmbeddedDatabase database = start(dataDir);
+        boolean fastUnsafe = fastUnsafe(System.getenv("VELOCITY_FAST_UNSAFE"));
+        EmbeddedDatabase database = start(dataDir, !fastUnsafe);
         System.setProperty("spring.datasource.url", database.jdbcUrl());
         System.setProperty("spring.datasource.username", "postgres");
         System.setProperty("spring.datasource.password", "");
         return database;
     }
 
+    /**
+     * {@code VELOCITY_FAST_UNSAFE=1} (or {@code true}) is the explicit, documented opt-out for demos: it keeps
+     * zonky's fast settings, so a crash can lose the last acknowledged saves. Off by default.
+     */
+    static boolean fastUnsafe(String setting) {
+        return setting != null && (setting.equals("1") || setting.equalsIgnoreCase("true"));
+    }
+
     /** Starts (creating on first use) the durable PostgreSQL kept in {@code dataDir/postgres}. */
     static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    static EmbeddedDatabase start(Path dataDir, boolean durable) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
             stopOrphanedServer(pgData);
             log.info("Starting embedded PostgreSQL in {}", pgData);
-            EmbeddedPostgres postgres = durable(EmbeddedPostgres.builder())
+            if (!durable) {
+                log.warn("VELOCITY_FAST_UNSAFE is on: the embedded PostgreSQL runs with fsync and synchronous_commit "
+                        + "off, so a crash can LOSE acknowledged saves. Do not keep data you care about this way.");
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            EmbeddedPostgres postgres = (durable ? durable(builder) : builder)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)

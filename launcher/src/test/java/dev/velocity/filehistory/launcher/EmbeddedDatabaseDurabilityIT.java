@@ -42,6 +42,19 @@ class EmbeddedDatabaseDurabilityIT {
         }
     }
 
+    @Test
+    void fastUnsafeIsAnExplicitOptOut() throws Exception {
+        assertThat(EmbeddedDatabase.fastUnsafe(null)).isFalse();
+        assertThat(EmbeddedDatabase.fastUnsafe("")).isFalse();
+        assertThat(EmbeddedDatabase.fastUnsafe("0")).isFalse();
+        assertThat(EmbeddedDatabase.fastUnsafe("1")).isTrue();
+        try (EmbeddedDatabase database = EmbeddedDatabase.start(dataDir, false);
+             Connection connection = DriverManager.getConnection(database.jdbcUrl(), "postgres", "");
+             Statement statement = connection.createStatement()) {
+            assertThat(show(statement, "synchronous_commit")).isEqualTo("off");
+        }
+    }
+
     private static String show(Statement statement, String setting) throws Exception {
         try (ResultSet rs = statement.executeQuery("SHOW " + setting)) {
             rs.next();
