@@ -128,6 +128,11 @@ public class CrashTest {
         if (!log(1).contains(DURABLE_LOG)) {
             failures.add("start-up log lacks '" + DURABLE_LOG + "'");
         }
+        String info = get("/actuator/info", null).body();
+        summary.add("GET /actuator/info: " + info);
+        if (!info.contains("\"durable\":true")) {
+            failures.add("/actuator/info does not say the database is durable");
+        }
         createProject();
 
         load(1, this::killAll);
