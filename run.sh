@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds and starts the whole system in one process with an embedded PostgreSQL.
 #   PORT (default 8080), VELOCITY_DATA_DIR (default ./data). SPRING_DATASOURCE_URL/_USERNAME/_PASSWORD point it
-#   at an external PostgreSQL instead. Ctrl-C or SIGTERM stops it cleanly.
+#   at an external PostgreSQL instead. Ctrl-C or SIGTERM stops it cleanly. VELOCITY_FAST_UNSAFE=1 (demos only)
+#   runs the embedded PostgreSQL without flushing commits: faster, but a crash can lose acknowledged saves.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/tools.sh

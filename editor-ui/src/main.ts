@@ -32,4 +32,5 @@ if ('serviceWorker' in navigator && import.meta.env.PROD) {
   void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 }
 
+void import('./ui/durabilityBanner').then((banner) => banner.showDurabilityBanner()).catch(() => undefined);
 route();

@@ -33,25 +33,66 @@ final class EmbeddedDatabase implements AutoCloseable {
             return new EmbeddedDatabase(null);
         }
         Path dataDir = Path.of(System.getenv().getOrDefault("VELOCITY_DATA_DIR", "data")).toAbsolutePath();
+        boolean fastUnsafe = fastUnsafe(System.getenv("VELOCITY_FAST_UNSAFE"));
+        EmbeddedDatabase database = start(dataDir, !fastUnsafe);
+        System.setProperty("spring.datasource.url", database.jdbcUrl());
+        System.setProperty("spring.datasource.username", "postgres");
+        System.setProperty("spring.datasource.password", "");
+        return database;
+    }
+
+    /**
+     * {@code VELOCITY_FAST_UNSAFE=1} (or {@code true}) is the explicit, documented opt-out for demos: it keeps
+     * zonky's fast settings, so a crash can lose the last acknowledged saves. Off by default.
+     */
+    static boolean fastUnsafe(String setting) {
+        return setting != null && (setting.equals("1") || setting.equalsIgnoreCase("true"));
+    }
+
+    /** Starts (creating on first use) the durable PostgreSQL kept in {@code dataDir/postgres}. */
+    static EmbeddedDatabase start(Path dataDir) {
+        return start(dataDir, true);
+    }
+
+    static EmbeddedDatabase start(Path dataDir, boolean durable) {
         Path pgData = dataDir.resolve("postgres");
         try {
             Files.createDirectories(dataDir);
             stopOrphanedServer(pgData);
             log.info("Starting embedded PostgreSQL in {}", pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            if (!durable) {
+                log.warn("VELOCITY_FAST_UNSAFE is on: the embedded PostgreSQL runs with fsync and synchronous_commit "
+                        + "off, so a crash can LOSE acknowledged saves. Do not keep data you care about this way.");
+            }
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            EmbeddedPostgres postgres = (durable ? durable(builder) : builder)
                     .setDataDirectory(pgData)
                     .setCleanDataDirectory(false)
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .start();
             createDatabaseIfMissing(postgres);
-            System.setProperty("spring.datasource.url", postgres.getJdbcUrl("postgres", DATABASE));
-            System.setProperty("spring.datasource.username", "postgres");
-            System.setProperty("spring.datasource.password", "");
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + pgData, e);
         }
+    }
+
+    /**
+     * zonky's builder is made for throwaway test databases: it passes {@code -F} (fsync off) on the postgres
+     * command line and sets {@code synchronous_commit=off}, so a save is acknowledged before its WAL is written
+     * and a crash loses it. Our data directory is the user's data, so turn both back on. Each setting becomes a
+     * {@code -c name=value} placed after {@code -F}, and the last value on the command line wins.
+     */
+    static EmbeddedPostgres.Builder durable(EmbeddedPostgres.Builder builder) {
+        return builder
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on");
+    }
+
+    String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", DATABASE);
     }
 
     /**

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Crash test (issue #7): starts the launcher jar on a fresh data folder, saves from 8 clients, SIGKILLs the JVM
+# and every PostgreSQL process (then, in a second round, the JVM alone), restarts, and checks that every
+# acknowledged save is stored with its content hash and that versions have no gaps. Only 127.0.0.1 is used.
+#   scripts/crash-test.sh [path/to/velocity.jar]   (default launcher/target/velocity.jar; build it first)
+#   CRASH_CLIENTS (8), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240) tune it; CRASH_KEEP=1 keeps the logs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/tools.sh
+jar="${1:-launcher/target/velocity.jar}"
+if [ ! -f "$jar" ]; then
+  echo "No $jar: build it with 'mvn -B -DskipTests package' first" >&2
+  exit 2
+fi
+# The program bounds itself (CRASH_TIMEOUT_SECONDS); timeout is the backstop.
+exec timeout --kill-after=10 "$(( ${CRASH_TIMEOUT_SECONDS:-240} + 30 ))" java scripts/CrashTest.java "$jar"
