@@ -901,6 +901,8 @@ public class Bench {
             last[0] = Math.max(last[0], fill.acks().stream().mapToInt(Ack::version).max().orElse(last[0]));
             Integer current = c.currentVersion(project, path);
             if (current != null) last[0] = current;
+            // The early saves met an idle read model; let the fill's backlog drain so the late ones do too.
+            d.awaitSettled(project, path, last[0]);
             late = timedSequence(c, project, path, editor, window, acks, last);
             int reached = acks.stream().mapToInt(Ack::version).max().orElse(1);
             d.awaitSettled(project, path, reached);

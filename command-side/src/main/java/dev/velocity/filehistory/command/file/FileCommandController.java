@@ -70,7 +70,9 @@ class FileCommandController {
         if (request.content() == null) {
             throw ApiProblem.badRequest("'content' is required (a string; empty is allowed)");
         }
-        long size = Sha256.utf8Length(request.content());
+        // A char is at most 3 UTF-8 bytes, so only a text that might pass the limit needs counting.
+        long size = request.content().length() * 3L <= properties.maxContentBytes() ? 0
+                : Sha256.utf8Length(request.content());
         if (size > properties.maxContentBytes()) {
             throw new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "content-too-large", "Content too large",
                     "The content is " + size + " UTF-8 bytes; the limit is " + properties.maxContentBytes())

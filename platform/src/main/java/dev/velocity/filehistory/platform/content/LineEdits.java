@@ -16,8 +16,12 @@ import java.util.Set;
  */
 public final class LineEdits {
 
-    /** Above this many changed lines on both sides together a full copy is cheaper to keep than to diff. */
-    private static final int MAX_DIFFED_LINES = 4000;
+    /**
+     * Above this many lines between the first and the last changed line, on both sides together, a full copy is
+     * kept rather than diffed (Myers' cost grows with lines times differences). Three edits far apart in a
+     * 3,000-line file span most of it, so this must be well above a large source file.
+     */
+    private static final int MAX_DIFFED_LINES = 100_000;
     /** The bytes a stored edit costs beyond its inserted text (field names, numbers, quotes). */
     private static final int EDIT_OVERHEAD = 32;
 

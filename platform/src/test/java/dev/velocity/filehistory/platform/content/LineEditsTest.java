@@ -53,6 +53,20 @@ class LineEditsTest {
     }
 
     @Test
+    void editsFarApartInALargeFileAreStillEdits() {
+        Random random = new Random(11);
+        String base = code(3000, random);
+        List<String> lines = new ArrayList<>(LineEdits.lines(base));
+        lines.set(5, "first");
+        lines.set(1500, "middle");
+        lines.set(2990, "last");
+        String target = String.join("\n", lines);
+        List<LineEdit> edits = LineEdits.between(base, target).orElseThrow();
+        assertThat(edits).hasSize(3);
+        assertThat(LineEdits.apply(base, edits)).isEqualTo(target);
+    }
+
+    @Test
     void edgesOfTheTextSurviveTheRoundTrip() {
         List<String[]> pairs = List.of(
                 new String[] {"", "a"}, new String[] {"a", ""}, new String[] {"a\n", "a"}, new String[] {"a", "a\n"},
