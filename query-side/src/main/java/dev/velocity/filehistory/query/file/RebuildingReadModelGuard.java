@@ -2,7 +2,7 @@ package dev.velocity.filehistory.query.file;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -12,7 +12,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * (with a Retry-After from the rebuild's estimate) instead of a half-built answer. Writes to the same paths are the
  * command side's and pass; so do the audit stream and live updates, which do not read the read models.
  */
-@Configuration
+@Component
 class RebuildingReadModelGuard implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final long MAX_RETRY_AFTER_SECONDS = 30;
