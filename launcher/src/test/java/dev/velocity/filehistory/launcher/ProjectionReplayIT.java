@@ -6,12 +6,10 @@ import dev.velocity.filehistory.launcher.Api.Project;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,19 +74,15 @@ class ProjectionReplayIT extends RunningSystem {
 
         List<String> files = jdbc.queryForList("SELECT file_id::text FROM file_paths WHERE project_id = ?::uuid",
                 String.class, project.id());
-        int delivered = 0;
-        try (BlockingStream<TrackedEventMessage<?>> stream = eventStore.openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                if (event instanceof DomainEventMessage<?> domain && files.contains(domain.getAggregateIdentifier())) {
-                    for (AnnotationEventHandlerAdapter projection : projections) {
-                        projection.handle(event);
-                    }
-                    delivered++;
+        for (String fileId : files) {
+            List<? extends DomainEventMessage<?>> events = eventStore.readEvents(fileId).asStream().toList();
+            assertThat(events).hasSize(5);
+            for (DomainEventMessage<?> event : events) {
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    projection.handle(event);
                 }
             }
         }
-        assertThat(delivered).isEqualTo(5);
 
         assertThat(jdbc.queryForList(CURRENT)).isEqualTo(current);
         assertThat(jdbc.queryForList(HISTORY)).isEqualTo(history);

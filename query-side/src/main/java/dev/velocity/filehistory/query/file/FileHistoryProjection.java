@@ -16,7 +16,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -30,10 +29,17 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup(ReadModelProcessor.NAME)
 class FileHistoryProjection {
 
+    /**
+     * The position is the global index of the entry's event, the one with sequence number version - 1 in the
+     * file's stream. A tracking token cannot tell it: when an event commits after a later one (a gap that fills),
+     * its token still stands at the later index. Found by the unique (aggregate, sequence) key in the same
+     * statement; an event that is not there fails the NOT NULL constraint rather than be stored without a position.
+     */
     private static final String INSERT = """
             INSERT INTO file_versions (file_id, version, project_id, path, kind, content_hash, size_bytes, file_type,
                                        at, by, message, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT globalindex FROM domainevententry
+                                                      WHERE aggregateidentifier = ? AND sequencenumber = ?))
             ON CONFLICT (file_id, version) DO NOTHING
             """;
 
@@ -46,46 +52,40 @@ class FileHistoryProjection {
     }
 
     @EventHandler
-    void on(FileCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, TrackingToken token,
-            ReplayStatus replay) {
+    void on(FileCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
         record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.CREATED, e.path(),
-                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), token, replay);
+                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
-    void on(FileVersionSavedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, TrackingToken token,
-            ReplayStatus replay) {
+    void on(FileVersionSavedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
         record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(),
-                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), token, replay);
+                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
-    void on(FileEditedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, TrackingToken token,
-            ReplayStatus replay) {
+    void on(FileEditedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
         record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(), e.contentHash(),
-                e.sizeBytes(), e.fileType(), at, e.author(), e.message()), token, replay);
+                e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
-    void on(FileMovedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, TrackingToken token,
-            ReplayStatus replay) {
+    void on(FileMovedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
         record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.MOVED, e.toPath(),
-                e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), token, replay);
+                e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
     }
 
     @EventHandler
-    void on(FileDeletedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, TrackingToken token,
-            ReplayStatus replay) {
+    void on(FileDeletedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
         record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.DELETED, e.path(),
-                e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), token, replay);
+                e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
     }
 
     @EventHandler
-    void on(FileRestoredEvent e, @org.axonframework.eventhandling.Timestamp Instant at, TrackingToken token,
-            ReplayStatus replay) {
+    void on(FileRestoredEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
         record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.RESTORED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(),
-                "Restored version " + e.restoredVersion()), token, replay);
+                "Restored version " + e.restoredVersion()), replay);
     }
 
     @ResetHandler
@@ -97,12 +97,10 @@ class FileHistoryProjection {
                          String contentHash, long sizeBytes, String fileType, Instant at, String by, String message) {
     }
 
-    /** The token of a tracked event is at the event's global index: its position in the audit stream. */
-    private void record(Entry e, TrackingToken token, ReplayStatus replay) {
-        long position = token.position().orElseThrow(() -> new IllegalStateException("No position in " + token));
+    private void record(Entry e, ReplayStatus replay) {
         jdbc.update(INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()), e.path(),
                 e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
-                e.by(), e.message(), position);
+                e.by(), e.message(), e.fileId(), e.version() - 1L);
         if (!replay.isReplay()) {
             FileChangedView change = new FileChangedView(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
                     e.contentHash(), e.by(), e.at());
