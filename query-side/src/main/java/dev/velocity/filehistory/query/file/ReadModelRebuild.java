@@ -109,7 +109,8 @@ class ReadModelRebuild {
         @Override
         public void run() {
             try {
-                boolean finished = tracker.handledThrough(target.position()) && !tracker.replaying();
+                boolean finished = target.position() == 0
+                        || tracker.handledThrough(target.position()) && !tracker.replaying();
                 long done = finished ? target.events() : eventsDone();
                 double seconds = Math.max((System.nanoTime() - startedNanos) / 1e9, 0.001);
                 double rate = done / seconds;
