@@ -52,6 +52,8 @@ class EventGapIT extends RunningSystem {
 
         assertThat(globalIndex(slowFile)).as("the slow event holds the lower index").isLessThan(globalIndex(fastFile));
         awaitListed(project, "slow.txt");
+        assertThat(jdbc.queryForObject("SELECT position FROM file_versions WHERE file_id = ?::uuid", Long.class,
+                slowFile)).as("the late event's entry keeps its own position").isEqualTo(globalIndex(slowFile));
     }
 
     @Test

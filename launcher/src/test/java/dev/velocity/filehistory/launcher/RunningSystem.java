@@ -11,8 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The whole system as a user runs it (both sides, one port) on a real PostgreSQL, shared by the test classes. */
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "velocity.read-wait-timeout=3s")
+        properties = {"velocity.read-wait-timeout=3s", "velocity.admin-token=" + RunningSystem.ADMIN_TOKEN})
 abstract class RunningSystem {
+
+    static final String ADMIN_TOKEN = "test-admin-token";
 
     private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
 

@@ -12,23 +12,34 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        above the longest transaction the database allows ({@code transactionTimeout}), or a
  *                        slow commit is skipped for ever (AxonFramework #4829).
  * @param transactionTimeout the longest a command transaction may stay open; PostgreSQL enforces it too
+ * @param adminToken      the bearer token of the admin routes ({@code /api/admin/**}); unset or blank turns them off.
+ *                        Never printed: {@link #toString()} only says whether it is set.
  */
 @ConfigurationProperties(prefix = "velocity")
 public record VelocityProperties(
         Long maxContentBytes,
         Duration readWaitTimeout,
         Duration gapTimeout,
-        Duration transactionTimeout) {
+        Duration transactionTimeout,
+        String adminToken) {
 
     public VelocityProperties {
         maxContentBytes = maxContentBytes == null ? 10L * 1024 * 1024 : maxContentBytes;
         readWaitTimeout = readWaitTimeout == null ? Duration.ofSeconds(5) : readWaitTimeout;
         gapTimeout = gapTimeout == null ? Duration.ofMinutes(10) : gapTimeout;
         transactionTimeout = transactionTimeout == null ? Duration.ofSeconds(30) : transactionTimeout;
+        adminToken = adminToken == null || adminToken.isBlank() ? null : adminToken;
         if (gapTimeout.compareTo(transactionTimeout.multipliedBy(4)) < 0) {
             throw new IllegalArgumentException("velocity.gap-timeout (" + gapTimeout
                     + ") must be at least four times velocity.transaction-timeout (" + transactionTimeout
                     + "): a hole in the event index must not be given up while its transaction may still commit");
         }
+    }
+
+    @Override
+    public String toString() {
+        return "VelocityProperties[maxContentBytes=" + maxContentBytes + ", readWaitTimeout=" + readWaitTimeout
+                + ", gapTimeout=" + gapTimeout + ", transactionTimeout=" + transactionTimeout + ", adminToken="
+                + (adminToken == null ? "unset" : "set") + "]";
     }
 }

@@ -20,7 +20,7 @@ class QueryProblemAdvice {
     ResponseEntity<ProblemDetail> behind(ReadModelBehindException e) {
         ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
                 "Read model behind", e.getMessage());
-        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, "1")
+        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
                 .body(problem.toProblemDetail());
     }
 }

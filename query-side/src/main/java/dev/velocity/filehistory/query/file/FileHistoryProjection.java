@@ -21,17 +21,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The version-history read model: one row per history entry, inserted once ({@code ON CONFLICT DO NOTHING}).
+ * The version-history read model: one row per history entry, inserted once ({@code ON CONFLICT DO NOTHING}), with
+ * the position of its event in the audit stream, which point-in-time reads and the export order by.
  * After the row is stored, live subscribers hear of it (the emitter waits for the commit); replays stay quiet.
  */
 @Component
 @ProcessingGroup(ReadModelProcessor.NAME)
 class FileHistoryProjection {
 
+    /**
+     * The position is the global index of the entry's event, the one with sequence number version - 1 in the
+     * file's stream. A tracking token cannot tell it: when an event commits after a later one (a gap that fills),
+     * its token still stands at the later index. Found by the unique (aggregate, sequence) key in the same
+     * statement; an event that is not there fails the NOT NULL constraint rather than be stored without a position.
+     */
     private static final String INSERT = """
             INSERT INTO file_versions (file_id, version, project_id, path, kind, content_hash, size_bytes, file_type,
-                                       at, by, message)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                       at, by, message, position)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT globalindex FROM domainevententry
+                                                      WHERE aggregateidentifier = ? AND sequencenumber = ?))
             ON CONFLICT (file_id, version) DO NOTHING
             """;
 
@@ -92,7 +100,7 @@ class FileHistoryProjection {
     private void record(Entry e, ReplayStatus replay) {
         jdbc.update(INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()), e.path(),
                 e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
-                e.by(), e.message());
+                e.by(), e.message(), e.fileId(), e.version() - 1L);
         if (!replay.isReplay()) {
             FileChangedView change = new FileChangedView(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
                     e.contentHash(), e.by(), e.at());

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The history browser's reads. Every file route takes {@code minVersion=N}, waiting (bounded) until the read
  * model shows that version, so a client reads its own writes; the list route then waits until the read models
- * have handled every event stored before the request.
+ * have handled every event stored before the request. The list and content routes also answer as the project stood
+ * at a point in its history ({@code at} or {@code position}); with one of them, {@code minVersion} only waits as
+ * far as that point.
  */
 @RestController
 @RequestMapping(path = "/api/projects/{projectId}/files")
@@ -41,11 +44,14 @@ class FileQueryController {
     private final FileReadModel files;
     private final ReadModelCatchUp catchUp;
     private final FileContents contents;
+    private final PointInTimeFiles pointInTime;
 
-    FileQueryController(FileReadModel files, ReadModelCatchUp catchUp, FileContents contents) {
+    FileQueryController(FileReadModel files, ReadModelCatchUp catchUp, FileContents contents,
+                        PointInTimeFiles pointInTime) {
         this.files = files;
         this.catchUp = catchUp;
         this.contents = contents;
+        this.pointInTime = pointInTime;
     }
 
     record FileSummary(String path, UUID fileId, int version, String contentHash, long sizeBytes, String fileType,
@@ -64,13 +70,20 @@ class FileQueryController {
     }
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "List live files", description = "Sorted by path (code point order).")
+    @Operation(summary = "List live files", description = "Sorted by path (code point order). With `at` (an ISO-8601 "
+            + "instant) or `position` (an audit-stream position): the files live at that point, as they were then.")
     List<FileSummary> list(@PathVariable UUID projectId, @RequestParam(required = false) String minVersion,
-                           Caller caller) {
-        if (Versions.optional("minVersion", minVersion, 0) != null) {
+                           @RequestParam(required = false) String at,
+                           @RequestParam(required = false) String position, Caller caller) {
+        Integer min = Versions.optional("minVersion", minVersion, 0);
+        Optional<AsOf> asOf = AsOf.parse(at, position);
+        if (asOf.isEmpty() && min != null) {
             catchUp.awaitEventStoreHead();
         }
-        return files.liveFiles(caller.projectId()).stream()
+        List<FileReadModel.CurrentFile> live = asOf.isPresent()
+                ? pointInTime.liveFiles(caller.projectId(), asOf.get())
+                : files.liveFiles(caller.projectId());
+        return live.stream()
                 .map(f -> new FileSummary(f.path(), f.fileId(), f.version(), f.contentHash(), f.sizeBytes(),
                         f.fileType(), f.updatedAt(), f.updatedBy()))
                 .toList();
@@ -78,17 +91,26 @@ class FileQueryController {
 
     @GetMapping(path = "/content", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Content of a file", description = "The current version, or version K with ?version=K. "
-            + "A path with no live file answers for the most recently deleted file there (deleted=true).")
+            + "A path with no live file answers for the most recently deleted file there (deleted=true). "
+            + "With `at` or `position` instead of `version` (both: 400): the file at that path at that point.")
     FileContent content(@PathVariable UUID projectId, @RequestParam(required = false) String path,
                         @RequestParam(required = false) String version,
-                        @RequestParam(required = false) String minVersion, Caller caller) {
+                        @RequestParam(required = false) String minVersion,
+                        @RequestParam(required = false) String at,
+                        @RequestParam(required = false) String position, Caller caller) {
         FilePathRules.requireValid("path", path);
         Integer wanted = Versions.optional("version", version, 1);
+        Optional<AsOf> asOf = AsOf.parse(at, position);
+        if (asOf.isPresent()) {
+            if (wanted != null) {
+                throw ApiProblem.badRequest("'version' names one version already; give it or 'at'/'position'");
+            }
+            Versions.optional("minVersion", minVersion, 0);
+            return currentContent(pointInTime.atPath(caller.projectId(), path, asOf.get()));
+        }
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
         if (wanted == null) {
-            return new FileContent(file.path(), file.fileId(), file.version(),
-                    contentOf(file.fileId(), file.version(), file.contentHash()), file.contentHash(),
-                    file.sizeBytes(), file.fileType(), file.deleted(), file.updatedAt(), file.updatedBy());
+            return currentContent(file);
         }
         FileReadModel.Version v = versionOf(file, wanted, path);
         return new FileContent(v.path(), v.fileId(), v.version(), contentOf(v), v.contentHash(), v.sizeBytes(),
@@ -148,6 +170,12 @@ class FileQueryController {
         }
         return files.atPath(caller.projectId(), path)
                 .orElseThrow(() -> ApiProblem.notFound("No file at '" + path + "'"));
+    }
+
+    private FileContent currentContent(FileReadModel.CurrentFile file) {
+        return new FileContent(file.path(), file.fileId(), file.version(),
+                contentOf(file.fileId(), file.version(), file.contentHash()), file.contentHash(),
+                file.sizeBytes(), file.fileType(), file.deleted(), file.updatedAt(), file.updatedBy());
     }
 
     private FileReadModel.Version versionOf(FileReadModel.CurrentFile file, int version, String path) {

@@ -1,9 +1,20 @@
 package dev.velocity.filehistory.query.file;
 
-/** The read model did not reach the version the client asked for in time; the client should retry. */
+/** The read model did not reach what the client asked for in time, or is being rebuilt; the client should retry. */
 public class ReadModelBehindException extends RuntimeException {
 
+    private final long retryAfterSeconds;
+
     ReadModelBehindException(String detail) {
+        this(detail, 1);
+    }
+
+    ReadModelBehindException(String detail, long retryAfterSeconds) {
         super(detail);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

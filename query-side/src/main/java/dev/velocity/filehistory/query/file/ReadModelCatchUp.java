@@ -1,12 +1,7 @@
 package dev.velocity.filehistory.query.file;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
-import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,18 +11,18 @@ import org.springframework.stereotype.Component;
  * the projections.
  */
 @Component
-class ReadModelCatchUp {
+public class ReadModelCatchUp {
 
     private static final long POLL_MILLIS = 15;
 
     private final VelocityProperties properties;
     private final JdbcTemplate jdbc;
-    private final EventProcessingConfiguration processing;
+    private final ReadModelTracker tracker;
 
-    ReadModelCatchUp(VelocityProperties properties, JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+    ReadModelCatchUp(VelocityProperties properties, JdbcTemplate jdbc, ReadModelTracker tracker) {
         this.properties = properties;
         this.jdbc = jdbc;
-        this.processing = processing;
+        this.tracker = tracker;
     }
 
     void awaitUntil(BooleanSupplier caughtUp, String what) {
@@ -46,19 +41,25 @@ class ReadModelCatchUp {
     }
 
     /** Waits until the read models have handled every event that was stored when this was called. */
-    void awaitEventStoreHead() {
-        Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+    public void awaitEventStoreHead() {
+        Long head = storeHead();
         if (head == null) {
             return;
         }
-        awaitUntil(() -> processedThrough(ReadModelProcessor.NAME, head), "the newest stored event");
+        awaitUntil(() -> tracker.handledThrough(head), "the newest stored event");
     }
 
-    private boolean processedThrough(String processorName, long position) {
-        StreamingEventProcessor processor = processing.eventProcessor(processorName, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No processor " + processorName));
-        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(segment ->
-                segment.getCurrentPosition().orElse(-1) >= position);
+    /** Waits until the read models have handled every stored event up to {@code position} of the audit stream. */
+    void awaitPosition(long position) {
+        Long head = storeHead();
+        if (head == null || position <= 0) {
+            return;
+        }
+        long target = Math.min(position, head);
+        awaitUntil(() -> tracker.handledThrough(target), "position " + target);
+    }
+
+    private Long storeHead() {
+        return jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
     }
 }
