@@ -36,9 +36,11 @@ class CurrentFileProjection {
             """;
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
-    CurrentFileProjection(JdbcTemplate jdbc) {
+    CurrentFileProjection(JdbcTemplate jdbc, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
     }
 
     @EventHandler
@@ -67,14 +69,14 @@ class CurrentFileProjection {
 
     @EventHandler
     void on(FileMovedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("UPDATE current_files SET path = ?, version = ?, updated_at = ?, updated_by = ? "
+        writes.write("current_files", "UPDATE current_files SET path = ?, version = ?, updated_at = ?, updated_by = ? "
                         + "WHERE file_id = ? AND version < ?",
                 e.toPath(), e.version(), Timestamp.from(at), e.author(), UUID.fromString(e.fileId()), e.version());
     }
 
     @EventHandler
     void on(FileDeletedEvent e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("UPDATE current_files SET deleted = true, version = ?, updated_at = ?, updated_by = ? "
+        writes.write("current_files", "UPDATE current_files SET deleted = true, version = ?, updated_at = ?, updated_by = ? "
                         + "WHERE file_id = ? AND version < ?",
                 e.version(), Timestamp.from(at), e.author(), UUID.fromString(e.fileId()), e.version());
     }
@@ -87,7 +89,7 @@ class CurrentFileProjection {
     private void upsert(String fileId, String projectId, String path, int version, String hash, long size,
                         String fileType, Instant at, String by) {
         Timestamp time = Timestamp.from(at);
-        jdbc.update(UPSERT_CONTENT, UUID.fromString(fileId), UUID.fromString(projectId), path, version,
+        writes.write("current_files", UPSERT_CONTENT, UUID.fromString(fileId), UUID.fromString(projectId), path, version,
                 hash, size, fileType, time, time, by);
     }
 }

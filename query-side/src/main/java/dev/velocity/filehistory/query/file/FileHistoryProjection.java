@@ -45,9 +45,11 @@ class FileHistoryProjection {
 
     private final JdbcTemplate jdbc;
     private final QueryUpdateEmitter updates;
+    private final BatchedWrites writes;
 
-    FileHistoryProjection(JdbcTemplate jdbc, QueryUpdateEmitter updates) {
+    FileHistoryProjection(JdbcTemplate jdbc, QueryUpdateEmitter updates, BatchedWrites writes) {
         this.jdbc = jdbc;
+        this.writes = writes;
         this.updates = updates;
     }
 
@@ -98,7 +100,7 @@ class FileHistoryProjection {
     }
 
     private void record(Entry e, ReplayStatus replay) {
-        jdbc.update(INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()), e.path(),
+        writes.write("file_versions", INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()), e.path(),
                 e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
                 e.by(), e.message(), e.fileId(), e.version() - 1L);
         if (!replay.isReplay()) {
