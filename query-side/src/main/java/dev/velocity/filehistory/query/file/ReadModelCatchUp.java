@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * the projections.
  */
 @Component
-class ReadModelCatchUp {
+public class ReadModelCatchUp {
 
     private static final long POLL_MILLIS = 15;
 
@@ -45,13 +45,17 @@ class ReadModelCatchUp {
         }
     }
 
-    /** Waits until the read models have handled every event that was stored when this was called. */
-    void awaitEventStoreHead() {
+    /**
+     * Waits until the read models have handled every event that was stored when this was called; answers the
+     * position of the newest of those events (0 when there was none).
+     */
+    public long awaitEventStoreHead() {
         Long head = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
         if (head == null) {
-            return;
+            return 0;
         }
         awaitUntil(() -> processedThrough(ReadModelProcessor.NAME, head), "the newest stored event");
+        return head;
     }
 
     private boolean processedThrough(String processorName, long position) {
