@@ -85,6 +85,22 @@ class VerifyIT extends RunningSystem {
     }
 
     @Test
+    void aProjectWithMoreEventsThanOneFetchVerifies() {
+        Project project = api.createProject("large", "alice");
+        int files = 19;
+        int versions = 15;
+        for (int file = 0; file < files; file++) {
+            for (int version = 1; version <= versions; version++) {
+                assertThat(api.save(project, "f" + file + ".txt", "version " + version + "\n", version - 1).version())
+                        .isEqualTo(version);
+            }
+        }
+        JsonNode verified = audit.verify(project);
+        assertThat(verified.get("problems")).as("files end between fetches of the stream").isEmpty();
+        assertThat(verified.get("events").asInt()).isGreaterThan(256).isEqualTo(files * versions);
+    }
+
+    @Test
     void aChangedCharacterInStoredLineEditsIsNamedByFileAndVersion() {
         Project project = api.createProject("edited-edits", "alice");
         String fileId = history(project);

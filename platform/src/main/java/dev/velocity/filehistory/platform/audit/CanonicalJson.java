@@ -90,27 +90,32 @@ final class CanonicalJson {
         }
     }
 
+    /** Writes runs of characters that need no escape in one call each: a text may be megabytes long. */
     private static void writeString(String text, Writer out) throws IOException {
         out.write('"');
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> out.write("\\\"");
-                case '\\' -> out.write("\\\\");
-                case '\b' -> out.write("\\b");
-                case '\f' -> out.write("\\f");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                case '\t' -> out.write("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.write(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.write(c);
-                    }
-                }
+            String escape = escape(text.charAt(i));
+            if (escape != null) {
+                out.write(text, run, i - run);
+                out.write(escape);
+                run = i + 1;
             }
         }
+        out.write(text, run, text.length() - run);
         out.write('"');
+    }
+
+    private static String escape(char c) {
+        return switch (c) {
+            case '"' -> "\\\"";
+            case '\\' -> "\\\\";
+            case '\b' -> "\\b";
+            case '\f' -> "\\f";
+            case '\n' -> "\\n";
+            case '\r' -> "\\r";
+            case '\t' -> "\\t";
+            default -> c < 0x20 ? String.format("\\u%04x", (int) c) : null;
+        };
     }
 }
