@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -218,9 +219,9 @@ class VerifyIT extends RunningSystem {
 
     private void withPayloadChanged(String fileId, long sequence, String from, String to, Runnable check) {
         byte[] original = jdbc.queryForObject(PAYLOAD, byte[].class, fileId, sequence);
-        String text = new String(original, java.nio.charset.StandardCharsets.UTF_8);
+        String text = new String(original, StandardCharsets.UTF_8);
         assertThat(text).contains(from);
-        jdbc.update(SET_PAYLOAD, text.replace(from, to).getBytes(java.nio.charset.StandardCharsets.UTF_8), fileId,
+        jdbc.update(SET_PAYLOAD, text.replace(from, to).getBytes(StandardCharsets.UTF_8), fileId,
                 sequence);
         try {
             check.run();
