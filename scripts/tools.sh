@@ -4,6 +4,8 @@ command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 command -v npm >/dev/null 2>&1 || need_packages+=(nodejs npm)
 command -v unshare >/dev/null 2>&1 || need_packages+=(util-linux)
+# The audit tests run docs/verify-export.py, the standalone check of an exported event stream.
+command -v python3 >/dev/null 2>&1 || need_packages+=(python3)
 if [ "${VELOCITY_NEEDS_BROWSER:-}" = 1 ] && [ ! -x /usr/bin/chromium ]; then
   need_packages+=(chromium)
 fi

@@ -2,8 +2,14 @@ package dev.velocity.filehistory.api;
 
 import org.axonframework.serialization.Revision;
 
-/** New content was saved into a live file. */
-@Revision("1")
+/**
+ * New content was saved into a live file.
+ * <p>
+ * Revision 2 added the hash chain: {@code previousHash} is the {@code eventHash} of the file's event before
+ * this one (null for version 1), {@code eventHash} the SHA-256 of this event's canonical form (docs/audit.md).
+ * Revision 1 rows are upcast with both null; their hashes are computed as docs/audit.md says.
+ */
+@Revision("2")
 public record FileVersionSavedEvent(
         String projectId,
         String fileId,
@@ -14,5 +20,7 @@ public record FileVersionSavedEvent(
         long sizeBytes,
         String fileType,
         String message,
-        String author) {
+        String author,
+        String previousHash,
+        String eventHash) {
 }

@@ -17,6 +17,7 @@ import dev.velocity.filehistory.api.LineEdit;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
+import dev.velocity.filehistory.platform.audit.EventHashes;
 import dev.velocity.filehistory.platform.content.LineEdits;
 import java.time.Instant;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 /**
@@ -37,7 +39,11 @@ import org.axonframework.spring.stereotype.Aggregate;
  * full text (a keyframe) otherwise, at least every {@value #MAX_EVENTS_AFTER_KEYFRAME} versions, and whenever
  * the edits since the last keyframe add up to more than twice the text: reading any version then costs at most a
  * keyframe and that many small edits.
+ * <p>
+ * Every event links to the one before it by hash ({@link EventHashes}); the aggregate keeps the newest hash, and
+ * its snapshots carry it, so snapshots taken before the chain (revision 1) are not used.
  */
+@Revision("2")
 @Aggregate(cache = "fileAggregateCache", snapshotTriggerDefinition = "fileSnapshotTrigger")
 @JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE,
         isGetterVisibility = Visibility.NONE)
@@ -58,6 +64,7 @@ class FileAggregate {
     private String changedBy;
     private int eventsAfterKeyframe;
     private long editWeightAfterKeyframe;
+    private String lastEventHash;
 
     FileAggregate() {
         // For Axon: the state is rebuilt from the file's events or a snapshot.
@@ -66,8 +73,9 @@ class FileAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     FileChangeView handle(CreateFileCommand command) {
-        apply(new FileCreatedEvent(command.projectId(), command.fileId(), command.path(), 1, command.content(),
-                command.contentHash(), command.sizeBytes(), command.fileType(), command.message(), command.author()));
+        applyChained(new FileCreatedEvent(command.projectId(), command.fileId(), command.path(), 1,
+                command.content(), command.contentHash(), command.sizeBytes(), command.fileType(), command.message(),
+                command.author(), null, null));
         return view(true, true);
     }
 
@@ -81,11 +89,13 @@ class FileAggregate {
         String type = command.fileType() != null ? command.fileType() : fileType;
         Optional<List<LineEdit>> edits = editsFrom(base, command.content());
         if (edits.isPresent()) {
-            apply(new FileEditedEvent(projectId, fileId, path, version + 1, edits.get(), command.contentHash(),
-                    command.sizeBytes(), type, command.message(), command.author()));
+            applyChained(new FileEditedEvent(projectId, fileId, path, version + 1, edits.get(),
+                    command.contentHash(), command.sizeBytes(), type, command.message(), command.author(),
+                    null, null));
         } else {
-            apply(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
-                    command.contentHash(), command.sizeBytes(), type, command.message(), command.author()));
+            applyChained(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
+                    command.contentHash(), command.sizeBytes(), type, command.message(), command.author(),
+                    null, null));
         }
         return view(true, false);
     }
@@ -106,8 +116,8 @@ class FileAggregate {
             return view(false, false);
         }
         requireVersion(command.expectedVersion());
-        apply(new FileMovedEvent(projectId, fileId, path, command.toPath(), version + 1, contentHash, sizeBytes,
-                command.message(), command.author()));
+        applyChained(new FileMovedEvent(projectId, fileId, path, command.toPath(), version + 1, contentHash,
+                sizeBytes, command.message(), command.author(), null, null));
         return view(true, false);
     }
 
@@ -115,8 +125,8 @@ class FileAggregate {
     FileChangeView handle(DeleteFileCommand command) {
         requireLiveAt(command.path());
         requireVersion(command.expectedVersion());
-        apply(new FileDeletedEvent(projectId, fileId, path, version + 1, contentHash, sizeBytes, command.message(),
-                command.author()));
+        applyChained(new FileDeletedEvent(projectId, fileId, path, version + 1, contentHash, sizeBytes,
+                command.message(), command.author(), null, null));
         return view(true, false);
     }
 
@@ -132,9 +142,15 @@ class FileAggregate {
             return view(false, false);
         }
         requireVersion(command.expectedVersion());
-        apply(new FileRestoredEvent(projectId, fileId, path, version + 1, command.restoredVersion(),
-                command.content(), command.contentHash(), command.sizeBytes(), fileType, command.author()));
+        applyChained(new FileRestoredEvent(projectId, fileId, path, version + 1, command.restoredVersion(),
+                command.content(), command.contentHash(), command.sizeBytes(), fileType, command.author(),
+                null, null));
         return view(true, false);
+    }
+
+    /** The event with its place in the file's hash chain: its own hash over its fields and the link before it. */
+    private void applyChained(Record draft) {
+        apply(EventHashes.linked(draft, lastEventHash));
     }
 
     private void requireLiveAt(String expectedPath) {
@@ -156,6 +172,7 @@ class FileAggregate {
 
     @EventSourcingHandler
     void on(FileCreatedEvent event, @Timestamp Instant at) {
+        lastEventHash = EventHashes.chained(event, lastEventHash);
         fileId = event.fileId();
         projectId = event.projectId();
         path = event.path();
@@ -166,6 +183,7 @@ class FileAggregate {
 
     @EventSourcingHandler
     void on(FileVersionSavedEvent event, @Timestamp Instant at) {
+        lastEventHash = EventHashes.chained(event, lastEventHash);
         fileType = event.fileType();
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
         keyframe();
@@ -173,6 +191,7 @@ class FileAggregate {
 
     @EventSourcingHandler
     void on(FileEditedEvent event, @Timestamp Instant at) {
+        lastEventHash = EventHashes.chained(event, lastEventHash);
         fileType = event.fileType();
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
         editWeightAfterKeyframe += LineEdits.weight(event.edits());
@@ -180,18 +199,21 @@ class FileAggregate {
 
     @EventSourcingHandler
     void on(FileMovedEvent event, @Timestamp Instant at) {
+        lastEventHash = EventHashes.chained(event, lastEventHash);
         path = event.toPath();
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
     }
 
     @EventSourcingHandler
     void on(FileDeletedEvent event, @Timestamp Instant at) {
+        lastEventHash = EventHashes.chained(event, lastEventHash);
         deleted = true;
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
     }
 
     @EventSourcingHandler
     void on(FileRestoredEvent event, @Timestamp Instant at) {
+        lastEventHash = EventHashes.chained(event, lastEventHash);
         deleted = false;
         changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
         keyframe();

@@ -17,6 +17,7 @@ import dev.velocity.filehistory.api.SaveFileCommand;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.LineEdit;
+import dev.velocity.filehistory.platform.audit.EventHashes;
 import dev.velocity.filehistory.platform.content.LineEdits;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,13 +60,52 @@ class FileAggregateTest {
         return content;
     }
 
+    /** The newest event hash of the history given so far: what the next event links to. */
+    private String chainHead;
+
+    /** The events as the aggregate stores them, in order: each linked to the one before by its hash. */
+    private List<Object> history(Record... drafts) {
+        chainHead = null;
+        List<Object> events = new ArrayList<>();
+        for (Record draft : drafts) {
+            events.add(next(draft));
+        }
+        return events;
+    }
+
+    /** The event as the next link of the history given so far. */
+    private <T extends Record> T next(T draft) {
+        T event = EventHashes.linked(draft, chainHead);
+        chainHead = EventHashes.eventHash(event);
+        return event;
+    }
+
     private static FileCreatedEvent created() {
-        return new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, "javascript", null, "alice");
+        return created(V1);
+    }
+
+    private static FileCreatedEvent created(String content) {
+        return new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, content, hash(content), content.length(),
+                "javascript", null, "alice", null, null);
     }
 
     private static FileVersionSavedEvent saved(int version, String content) {
         return new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", version, content, hash(content),
-                content.length(), "javascript", null, "bob");
+                content.length(), "javascript", null, "bob", null, null);
+    }
+
+    private static FileMovedEvent moved(int version) {
+        return new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", version, hash(V1), 3, null, "carol", null,
+                null);
+    }
+
+    private static FileDeletedEvent deleted(int version) {
+        return new FileDeletedEvent(PROJECT, FILE, "src/a.js", version, hash(V1), 3, null, "dave", null, null);
+    }
+
+    private static FileRestoredEvent restoredOne(int version) {
+        return new FileRestoredEvent(PROJECT, FILE, "src/a.js", version, 1, V1, hash(V1), 3, "javascript", "erin",
+                null, null);
     }
 
     private static SaveFileCommand save(String content, Integer expectedVersion) {
@@ -81,36 +121,58 @@ class FileAggregateTest {
     void createMakesVersionOne() {
         fixture.givenNoPriorActivity()
                 .when(new CreateFileCommand(FILE, PROJECT, "src/a.js", V1, hash(V1), 3, "javascript", null, "alice"))
-                .expectEvents(created())
+                .expectEvents(next(created()))
                 .expectResultMessagePayloadMatching(predicate(
                         (FileChangeView view) -> view.version() == 1 && view.changed() && view.created()));
     }
 
     @Test
     void saveWithTheCurrentVersionAddsTheNextVersion() {
-        fixture.given(created())
+        fixture.given(history(created()))
                 .when(save(V2, 1))
-                .expectEvents(saved(2, V2));
+                .expectEvents(next(saved(2, V2)));
     }
 
     @Test
     void aFileWithoutTypeKeepsSavingWithoutOne() {
-        fixture.given(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, null, null, "alice"))
+        fixture.given(history(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, null, null,
+                        "alice", null, null)))
                 .when(save(V2, 1))
-                .expectEvents(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, V2, hash(V2), 3, null, null,
-                        "bob"));
+                .expectEvents(next(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, V2, hash(V2), 3, null,
+                        null, "bob", null, null)));
     }
 
     @Test
     void saveWithoutExpectedVersionAlwaysAddsTheNextVersion() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(save(V3, null))
-                .expectEvents(saved(3, V3));
+                .expectEvents(next(saved(3, V3)));
+    }
+
+    @Test
+    void everyEventLinksToTheHashOfTheEventBeforeIt() {
+        List<Object> given = history(created(), saved(2, V2));
+        String versionTwo = EventHashes.eventHash((Record) given.get(1));
+        fixture.given(given)
+                .when(save(V3, 2))
+                .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
+                        m.getPayload() instanceof FileVersionSavedEvent saved
+                                && versionTwo.equals(saved.previousHash())
+                                && EventHashes.hashOf(saved, versionTwo).equals(saved.eventHash()))));
+    }
+
+    @Test
+    void eventsStoredBeforeTheChainLinkByTheHashesTheirFieldsGive() {
+        String legacyOne = EventHashes.hashOf(created(), null);
+        String legacyTwo = EventHashes.hashOf(saved(2, V2), legacyOne);
+        fixture.given(created(), saved(2, V2))
+                .when(save(V3, 2))
+                .expectEvents(EventHashes.linked(saved(3, V3), legacyTwo));
     }
 
     @Test
     void staleExpectedVersionIsRejectedWithCurrentVersion() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(save(V3, 1))
                 .expectNoEvents()
                 .expectException(predicate((VersionConflictException conflict) -> conflict.currentVersion() == 2
@@ -119,7 +181,7 @@ class FileAggregateTest {
 
     @Test
     void unchangedContentAddsNothingWhateverTheExpectedVersion() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(save(V2, 1))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution()
@@ -129,15 +191,14 @@ class FileAggregateTest {
 
     @Test
     void moveAddsOneVersionAtTheNewPath() {
-        fixture.given(created())
+        fixture.given(history(created()))
                 .when(new MoveFileCommand(FILE, "src/a.js", "lib/a.js", 1, null, "carol"))
-                .expectEvents(new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", 2, hash(V1), 3, null,
-                        "carol"));
+                .expectEvents(next(moved(2)));
     }
 
     @Test
     void moveToItsOwnPathChangesNothing() {
-        fixture.given(created())
+        fixture.given(history(created()))
                 .when(new MoveFileCommand(FILE, "src/a.js", "src/a.js", 1, null, "carol"))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
@@ -145,7 +206,7 @@ class FileAggregateTest {
 
     @Test
     void moveWithStaleVersionIsRejected() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(new MoveFileCommand(FILE, "src/a.js", "lib/a.js", 1, null, "carol"))
                 .expectNoEvents()
                 .expectException(VersionConflictException.class);
@@ -153,14 +214,14 @@ class FileAggregateTest {
 
     @Test
     void deleteAddsADeletedVersion() {
-        fixture.given(created())
+        fixture.given(history(created()))
                 .when(new DeleteFileCommand(FILE, "src/a.js", 1, null, "dave"))
-                .expectEvents(new FileDeletedEvent(PROJECT, FILE, "src/a.js", 2, hash(V1), 3, null, "dave"));
+                .expectEvents(next(deleted(2)));
     }
 
     @Test
     void deleteWithStaleVersionIsRejected() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(new DeleteFileCommand(FILE, "src/a.js", 1, null, "dave"))
                 .expectNoEvents()
                 .expectException(VersionConflictException.class);
@@ -168,7 +229,7 @@ class FileAggregateTest {
 
     @Test
     void saveToADeletedFileIsRejectedSoTheServiceCreatesANewFile() {
-        fixture.given(created(), new FileDeletedEvent(PROJECT, FILE, "src/a.js", 2, hash(V1), 3, null, "dave"))
+        fixture.given(history(created(), deleted(2)))
                 .when(save(V2, null))
                 .expectNoEvents()
                 .expectException(FileNotAtPathException.class);
@@ -176,8 +237,7 @@ class FileAggregateTest {
 
     @Test
     void saveToAFileThatMovedAwayIsRejected() {
-        fixture.given(created(), new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", 2, hash(V1), 3, null,
-                        "carol"))
+        fixture.given(history(created(), moved(2)))
                 .when(save(V2, 2))
                 .expectNoEvents()
                 .expectException(FileNotAtPathException.class);
@@ -185,23 +245,21 @@ class FileAggregateTest {
 
     @Test
     void restoreAddsAVersionWithTheOldContent() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
-                .expectEvents(new FileRestoredEvent(PROJECT, FILE, "src/a.js", 3, 1, V1, hash(V1), 3,
-                        "javascript", "erin"));
+                .expectEvents(next(restoredOne(3)));
     }
 
     @Test
     void restoreBringsADeletedFileBackEvenWithTheSameContent() {
-        fixture.given(created(), new FileDeletedEvent(PROJECT, FILE, "src/a.js", 2, hash(V1), 3, null, "dave"))
+        fixture.given(history(created(), deleted(2)))
                 .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
-                .expectEvents(new FileRestoredEvent(PROJECT, FILE, "src/a.js", 3, 1, V1, hash(V1), 3,
-                        "javascript", "erin"));
+                .expectEvents(next(restoredOne(3)));
     }
 
     @Test
     void restoringALiveFileToItsCurrentContentAddsNothing() {
-        fixture.given(created(), saved(2, V2))
+        fixture.given(history(created(), saved(2, V2)))
                 .when(new RestoreFileCommand(FILE, "src/a.js", 2, V2, hash(V2), 3, 1, "erin"))
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution();
@@ -209,7 +267,7 @@ class FileAggregateTest {
 
     @Test
     void restoreOfAVersionTheFileNeverHadIsRejected() {
-        fixture.given(created())
+        fixture.given(history(created()))
                 .when(new RestoreFileCommand(FILE, "src/a.js", 5, V1, hash(V1), 3, null, "erin"))
                 .expectNoEvents()
                 .expectException(VersionNotFoundException.class);
@@ -217,7 +275,7 @@ class FileAggregateTest {
 
     @Test
     void restoreWithStaleVersionIsRejected() {
-        fixture.given(created(), saved(2, V2), saved(3, V3))
+        fixture.given(history(created(), saved(2, V2), saved(3, V3)))
                 .when(new RestoreFileCommand(FILE, "src/a.js", 1, V1, hash(V1), 3, 2, "erin"))
                 .expectNoEvents()
                 .expectException(VersionConflictException.class);
@@ -227,15 +285,13 @@ class FileAggregateTest {
     void aSmallEditOfALargeTextIsStoredAsLineEditsThatRebuildIt() {
         String before = source();
         String after = source("// a comment typed at the top");
-        fixture.given(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, before, hash(before), before.length(),
-                        "javascript", null, "alice"))
+        fixture.given(history(created(before)))
                 .when(save(after, 1))
+                .expectEvents(next(new FileEditedEvent(PROJECT, FILE, "src/a.js", 2,
+                        List.of(new LineEdit(0, 1, List.of("// a comment typed at the top"))), hash(after),
+                        after.length(), "javascript", null, "bob", null, null)))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
-                        m.getPayload() instanceof FileEditedEvent edited && edited.version() == 2
-                                && edited.contentHash().equals(hash(after))
-                                && edited.edits().equals(List.of(new LineEdit(0, 1,
-                                        List.of("// a comment typed at the top"))))
-                                && LineEdits.apply(before, edited.edits()).equals(after))));
+                        LineEdits.apply(before, ((FileEditedEvent) m.getPayload()).edits()).equals(after))));
     }
 
     @Test
@@ -246,31 +302,26 @@ class FileAggregateTest {
             rewrite.append("entirely new line ").append(i).append('\n');
         }
         String after = rewrite.toString();
-        fixture.given(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, before, hash(before), before.length(),
-                        "javascript", null, "alice"))
+        fixture.given(history(created(before)))
                 .when(save(after, 1))
-                .expectEvents(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, after, hash(after),
-                        after.length(), "javascript", null, "bob"));
+                .expectEvents(next(saved(2, after)));
     }
 
     @Test
     void afterAHundredVersionsOfEditsTheNextSaveIsAFullKeyframe() {
         String text = source();
-        List<Object> history = new ArrayList<>();
-        history.add(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, text, hash(text), text.length(),
-                "javascript", null, "alice"));
+        List<Record> drafts = new ArrayList<>();
+        drafts.add(created(text));
         for (int version = 2; version < FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1; version++) {
             String next = source("// edit " + version);
-            history.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version,
+            drafts.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version,
                     LineEdits.between(text, next).orElseThrow(), hash(next), next.length(), "javascript", null,
-                    "bob"));
+                    "bob", null, null));
             text = next;
         }
         String last = source("// the edit that makes a keyframe");
-        fixture.given(history)
+        fixture.given(history(drafts.toArray(Record[]::new)))
                 .when(save(last, FileAggregate.MAX_EVENTS_AFTER_KEYFRAME))
-                .expectEvents(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js",
-                        FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1, last, hash(last), last.length(), "javascript",
-                        null, "bob"));
+                .expectEvents(next(saved(FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1, last)));
     }
 }

@@ -40,13 +40,17 @@ public class ReadModelCatchUp {
         }
     }
 
-    /** Waits until the read models have handled every event that was stored when this was called. */
-    public void awaitEventStoreHead() {
+    /**
+     * Waits until the read models have handled every event that was stored when this was called; answers the
+     * position of the newest of those events (0 when there was none).
+     */
+    public long awaitEventStoreHead() {
         Long head = storeHead();
         if (head == null) {
-            return;
+            return 0;
         }
         awaitUntil(() -> tracker.handledThrough(head), "the newest stored event");
+        return head;
     }
 
     /** Waits until the read models have handled every stored event up to {@code position} of the audit stream. */
