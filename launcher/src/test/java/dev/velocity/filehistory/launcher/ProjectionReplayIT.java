@@ -55,6 +55,14 @@ class ProjectionReplayIT extends RunningSystem {
             awaitRows(CURRENT, current);
             awaitRows(HISTORY, history);
         }
+        // No save came after the replay: reads must not stay "behind" waiting for one.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        int status = api.content(project, "b.txt", "").status();
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            status = api.content(project, "b.txt", "").status();
+        }
+        assertThat(status).isEqualTo(200);
     }
 
     @Test

@@ -57,9 +57,13 @@ class ReadModelTracker {
         return true;
     }
 
-    /** True while the processor replays events it handled before a reset. */
+    /**
+     * True while a replay has not yet reached the position the processor was reset at. Axon itself reports a
+     * replay until an event after that position arrives, which on a quiet project may be never.
+     */
     boolean replaying() {
-        return processor().isReplaying();
+        return processor().processingStatus().values().stream().anyMatch(segment -> segment.isReplaying()
+                && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE));
     }
 
     private boolean storedEventInGap(EventTrackerStatus segment, long position) {
