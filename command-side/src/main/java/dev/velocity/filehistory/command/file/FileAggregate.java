@@ -25,8 +25,10 @@ import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -50,6 +52,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 class FileAggregate {
 
     static final int MAX_EVENTS_AFTER_KEYFRAME = 100;
+    /** Command metadata: the version the event store held when the command was sent. */
+    static final String STORED_VERSION = "storedVersion";
 
     @AggregateIdentifier
     private String fileId;
@@ -68,6 +72,18 @@ class FileAggregate {
 
     FileAggregate() {
         // For Axon: the state is rebuilt from the file's events or a snapshot.
+    }
+
+    /**
+     * This node may have cached the file before another node saved it: an aggregate older than the store is
+     * stale, and answering from it would give a wrong 409 or "unchanged". Failing with a ConcurrencyException rolls
+     * the unit of work back, which evicts the cached aggregate, and the service retries with a fresh one.
+     */
+    @CommandHandlerInterceptor
+    void rejectIfStale(@MetaDataValue(STORED_VERSION) Integer storedVersion) {
+        if (storedVersion != null && storedVersion > version) {
+            throw new StaleAggregateException(fileId, version, storedVersion);
+        }
     }
 
     @CommandHandler

@@ -49,16 +49,16 @@ public class FileCommandService {
                                String message) {
         Digest digest = Digest.of(content);
         FileChangeView saved = retrying(() -> {
-            Optional<String> fileId = paths.liveFile(caller.projectId(), path);
-            if (fileId.isEmpty()) {
+            Optional<FilePathRegistry.StoredFile> file = paths.liveFile(caller.projectId(), path);
+            if (file.isEmpty()) {
                 if (expectedVersion != null && expectedVersion != 0) {
                     throw new VersionConflictException(path, expectedVersion, 0, null);
                 }
                 return send(new CreateFileCommand(UUID.randomUUID().toString(), caller.projectId().toString(), path,
-                        content, digest.hash(), digest.size(), fileType, message, caller.user()), caller);
+                        content, digest.hash(), digest.size(), fileType, message, caller.user()), caller, 0);
             }
-            return send(new SaveFileCommand(fileId.get(), path, content, digest.hash(), digest.size(), fileType, message,
-                    expectedVersion, caller.user()), caller);
+            return send(new SaveFileCommand(file.get().fileId(), path, content, digest.hash(), digest.size(), fileType,
+                    message, expectedVersion, caller.user()), caller, file.get().storedVersion());
         });
         if (saved.changed()) {
             contents.remember(digest.hash(), content); // the next save of this file is stored as edits of it
@@ -68,30 +68,34 @@ public class FileCommandService {
 
     public FileChangeView delete(Caller caller, String path, Integer expectedVersion) {
         return retrying(() -> {
-            String fileId = paths.liveFile(caller.projectId(), path).orElseThrow(() -> new FileNotFoundException(path));
-            return send(new DeleteFileCommand(fileId, path, expectedVersion, null, caller.user()), caller);
+            FilePathRegistry.StoredFile file = paths.liveFile(caller.projectId(), path)
+                    .orElseThrow(() -> new FileNotFoundException(path));
+            return send(new DeleteFileCommand(file.fileId(), path, expectedVersion, null, caller.user()), caller,
+                    file.storedVersion());
         });
     }
 
     public FileChangeView move(Caller caller, String from, String to, Integer expectedVersion) {
         return retrying(() -> {
-            String fileId = paths.liveFile(caller.projectId(), from).orElseThrow(() -> new FileNotFoundException(from));
+            FilePathRegistry.StoredFile file = paths.liveFile(caller.projectId(), from)
+                    .orElseThrow(() -> new FileNotFoundException(from));
             if (!from.equals(to) && paths.liveFile(caller.projectId(), to).isPresent()) {
                 throw new PathTakenException(to, false);
             }
-            return send(new MoveFileCommand(fileId, from, to, expectedVersion, null, caller.user()), caller);
+            return send(new MoveFileCommand(file.fileId(), from, to, expectedVersion, null, caller.user()), caller,
+                    file.storedVersion());
         });
     }
 
     public FileChangeView restore(Caller caller, String path, int version, Integer expectedVersion) {
         return retrying(() -> {
-            String fileId = paths.liveOrLastDeletedFile(caller.projectId(), path)
+            FilePathRegistry.StoredFile file = paths.liveOrLastDeletedFile(caller.projectId(), path)
                     .orElseThrow(() -> new FileNotFoundException(path));
-            String content = contents.at(fileId, version, null)
+            String content = contents.at(file.fileId(), version, null)
                     .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
             Digest digest = Digest.of(content);
-            return send(new RestoreFileCommand(fileId, path, version, content, digest.hash(), digest.size(),
-                    expectedVersion, caller.user()), caller);
+            return send(new RestoreFileCommand(file.fileId(), path, version, content, digest.hash(), digest.size(),
+                    expectedVersion, caller.user()), caller, file.storedVersion());
         });
     }
 
@@ -121,8 +125,13 @@ public class FileCommandService {
         throw new IllegalStateException("Gave up after " + MAX_ATTEMPTS + " contended attempts", last);
     }
 
-    private FileChangeView send(Object command, Caller caller) {
+    /**
+     * Sends the command with the version the event store held just before ({@code storedVersion}; 0 for a new
+     * file), so an aggregate cached before another node's save notices it is behind ({@link FileAggregate}).
+     */
+    private FileChangeView send(Object command, Caller caller, int storedVersion) {
         Map<String, Object> metaData = new HashMap<>();
+        metaData.put(FileAggregate.STORED_VERSION, storedVersion);
         metaData.put("user", caller.user());
         metaData.put("projectId", caller.projectId().toString());
         String requestId = MDC.get(RequestIdFilter.MDC_KEY);

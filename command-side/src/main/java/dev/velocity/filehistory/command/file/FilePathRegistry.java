@@ -1,5 +1,7 @@
 package dev.velocity.filehistory.command.file;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,21 +18,35 @@ class FilePathRegistry {
         this.jdbc = jdbc;
     }
 
-    Optional<String> liveFile(UUID projectId, String path) {
-        return first(jdbc.queryForList(
-                "SELECT file_id FROM file_paths WHERE project_id = ? AND path = ? AND live",
-                UUID.class, projectId, path));
+    /**
+     * A file and the newest version its event stream holds as this is read: what a command's aggregate, which may
+     * come from this node's cache, must have seen at least (another node may have saved since it was cached).
+     */
+    record StoredFile(String fileId, int storedVersion) {
+    }
+
+    Optional<StoredFile> liveFile(UUID projectId, String path) {
+        return first(jdbc.query(STORED + "WHERE f.project_id = ? AND f.path = ? AND f.live", FilePathRegistry::stored,
+                projectId, path));
     }
 
     /** The live file at the path, else the file most recently deleted there. */
-    Optional<String> liveOrLastDeletedFile(UUID projectId, String path) {
-        return first(jdbc.queryForList(
-                "SELECT file_id FROM file_paths WHERE project_id = ? AND path = ? "
-                        + "ORDER BY live DESC, changed_at DESC LIMIT 1",
-                UUID.class, projectId, path));
+    Optional<StoredFile> liveOrLastDeletedFile(UUID projectId, String path) {
+        return first(jdbc.query(STORED + "WHERE f.project_id = ? AND f.path = ? "
+                + "ORDER BY f.live DESC, f.changed_at DESC LIMIT 1", FilePathRegistry::stored, projectId, path));
     }
 
-    private static Optional<String> first(List<UUID> ids) {
-        return ids.stream().findFirst().map(UUID::toString);
+    private static final String STORED = """
+            SELECT f.file_id, (SELECT max(e.sequencenumber) + 1 FROM domainevententry e
+                               WHERE e.aggregateidentifier = f.file_id::text) AS stored_version
+            FROM file_paths f
+            """;
+
+    private static StoredFile stored(ResultSet rs, int row) throws SQLException {
+        return new StoredFile(rs.getObject(1, UUID.class).toString(), rs.getInt(2));
+    }
+
+    private static Optional<StoredFile> first(List<StoredFile> files) {
+        return files.stream().findFirst();
     }
 }
