@@ -89,6 +89,8 @@ class DatabaseOutageIT {
         long healthAsked = System.nanoTime();
         Response health = api.get("/actuator/health", null);
         Duration healthTook = Duration.ofNanos(System.nanoTime() - healthAsked);
+        // A token this process has not seen yet is looked up in the database by the token filter, outside MVC.
+        Response newToken = api.get(Api.files(project), "vfh_not-seen-before");
         Thread.sleep(OUTAGE.toMillis() - 2_000);
         long restarting = System.nanoTime();
         POSTGRES.start();
@@ -102,6 +104,9 @@ class DatabaseOutageIT {
         assertThat(health.status()).as(health.toString()).isEqualTo(503);
         assertThat(health.json().get("status").asText()).isEqualTo("DOWN");
         assertThat(healthTook).isLessThan(OUTAGE_ANSWER_WITHIN);
+        assertThat(newToken.status()).as(newToken.toString()).isEqualTo(503);
+        assertThat(newToken.contentType()).startsWith("application/problem+json");
+        assertThat(newToken.raw().headers().firstValue("Retry-After")).isPresent();
         assertThat(attempts).allSatisfy(a -> assertThat(a.response().status()).as(a.response().toString())
                 .isIn(200, 201, 503));
         List<Attempt> duringOutage = attempts.stream().filter(a -> a.began() > down && a.ended() < restarting).toList();
