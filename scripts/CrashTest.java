@@ -32,15 +32,16 @@ import java.util.stream.Collectors;
  *   round 1: SIGKILLs the JVM and every PostgreSQL process at once, restarts, and checks;
  *   round 2: goes on saving, SIGKILLs the JVM alone (PostgreSQL is left running), restarts, and checks
  * that every acknowledged save is in the history with its content hash, that versions are 1..N without a gap,
- * and that the content read back hashes to what was acknowledged.
+ * that the content read back hashes to what was acknowledged, and that the read models caught up with every
+ * event applied exactly once (GET .../verify answers ok: they equal a fresh replay of the event store).
  *
  * Usage: java scripts/CrashTest.java launcher/target/velocity.jar
- * Env: CRASH_JAVA_OPTS (-XX:TieredStopAtLevel=1), CRASH_CLIENTS (8), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240), CRASH_KEEP (keep logs and data
+ * Env: CRASH_JAVA_OPTS (-XX:TieredStopAtLevel=1), CRASH_CLIENTS (16), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240), CRASH_KEEP (keep logs and data
  * after a pass; a failure always keeps them). Only 127.0.0.1 is used.
  */
 public class CrashTest {
 
-    static final int CLIENTS = Integer.parseInt(env("CRASH_CLIENTS", "8"));
+    static final int CLIENTS = Integer.parseInt(env("CRASH_CLIENTS", "16"));
     static final int LOAD_SECONDS = Integer.parseInt(env("CRASH_LOAD_SECONDS", "8"));
     static final int TIMEOUT_SECONDS = Integer.parseInt(env("CRASH_TIMEOUT_SECONDS", "240"));
     static final String DURABLE_LOG = "Database durability: {fsync=on, synchronous_commit=on, full_page_writes=on}";
@@ -430,9 +431,30 @@ public class CrashTest {
             }
             expected[c] = top; // an in-flight save may have been stored without its acknowledgement
         }
+        verifyReadModels(round, readModelDeadline);
         summary.add(String.format("%s: after restart %d acknowledged saves checked (%d this round, %d content reads), "
                 + "%d stored but unacknowledged in-flight saves", round, checked, savesThisRound, contentReads,
                 unacknowledgedButStored));
+    }
+
+    /**
+     * The read models after the restart hold every event exactly once: the verify route waits (bounded) until they
+     * have caught up with the event store, then compares them with a fresh replay and checks every hash.
+     */
+    void verifyReadModels(String round, long deadline) throws Exception {
+        HttpResponse<String> verification = get("/api/projects/" + projectId + "/verify", token);
+        while (verification.statusCode() == 503 && System.nanoTime() < deadline) {
+            sleep(500);
+            verification = get("/api/projects/" + projectId + "/verify", token);
+        }
+        String body = verification.body();
+        if (verification.statusCode() != 200 || !body.replace(" ", "").contains("\"ok\":true")) {
+            failures.add(round + ": GET /verify did not answer ok: " + verification.statusCode() + " "
+                    + body.substring(0, Math.min(body.length(), 500)));
+        } else {
+            summary.add(round + ": GET /verify ok (" + field(body, "files") + " files, " + field(body, "events")
+                    + " events; read models equal a fresh replay)");
+        }
     }
 
     /** version -> contentHash of every history entry of the file, once the read model shows minVersion. */

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Crash test (issue #7): starts the launcher jar on a fresh data folder, saves from 8 clients, SIGKILLs the JVM
-# and every PostgreSQL process (then, in a second round, the JVM alone), restarts, and checks that every
-# acknowledged save is stored with its content hash and that versions have no gaps. Only 127.0.0.1 is used.
+# Crash test (issues #7, #10): starts the launcher jar on a fresh data folder, saves from 16 clients, SIGKILLs the
+# JVM and every PostgreSQL process (then, in a second round, the JVM alone), restarts, and checks that every
+# acknowledged save is stored with its content hash, that versions have no gaps, and that the read models caught
+# up with every event applied exactly once (GET .../verify is ok). Only 127.0.0.1 is used.
 #   scripts/crash-test.sh [path/to/velocity.jar]   (default launcher/target/velocity.jar; build it first)
-#   CRASH_CLIENTS (8), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240) tune it; CRASH_KEEP=1 keeps the logs.
+#   CRASH_CLIENTS (16), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240) tune it; CRASH_KEEP=1 keeps the logs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh

@@ -2,22 +2,30 @@ package dev.velocity.filehistory.command;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.velocity.filehistory.command.file.CommandRejectedException;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
-import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
-import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.SnapshotterSpanFactory;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
+import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,8 +42,35 @@ class AxonCommandConfiguration {
         return new CaffeineAxonCache(Caffeine.newBuilder().maximumSize(maximumSize).build());
     }
 
+    /**
+     * Axon's snapshotter, except that snapshots are taken on a thread of their own after the command's transaction
+     * and the file's turn are over (Axon's default takes them on the command thread, while it still holds the
+     * file): no thread ever needs a second connection, or a connection while it holds a file.
+     * One thread: snapshots are an optimisation, and one at a time bounds the connections they take to one.
+     */
     @Bean
-    SnapshotTriggerDefinition fileSnapshotTrigger(Snapshotter snapshotter,
+    SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration axon,
+                                                    HandlerDefinition handlerDefinition,
+                                                    ParameterResolverFactory parameterResolverFactory,
+                                                    EventStore eventStore, TransactionManager transactionManager,
+                                                    SnapshotterSpanFactory spanFactory) {
+        // Not a bean: an Executor bean would replace Spring's application task executor. The queue holds at most
+        // one task per file (Axon skips a file whose snapshot is pending), so it stays bounded.
+        ExecutorService snapshotExecutor = Executors.newSingleThreadExecutor(new AxonThreadFactory("snapshotter"));
+        axon.onShutdown(snapshotExecutor::shutdown);
+        return SpringAggregateSnapshotter.builder()
+                .repositoryProvider(axon::repository)
+                .transactionManager(transactionManager)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .spanFactory(spanFactory)
+                .executor(snapshotExecutor)
+                .build();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition fileSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
                                                   @Value("${velocity.snapshot-threshold:100}") int threshold) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
     }
@@ -51,22 +86,24 @@ class AxonCommandConfiguration {
     }
 
     /**
-     * Axon's own command bus, except that a command the aggregate rejected before applying anything commits its
+     * Axon's own command bus, except that the commands of one file wait for their turn before their transaction
+     * starts ({@link FileSerialisingCommandBus}), and that a command the aggregate rejected before applying anything commits its
      * (empty) unit of work instead of rolling back, which keeps the file in the aggregate cache.
      */
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager,
                                 org.axonframework.config.Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateResolver) {
-        SimpleCommandBus commandBus = SimpleCommandBus.builder()
+                                DuplicateCommandHandlerResolver duplicateResolver,
+                                @Value("${velocity.file-turn-timeout}") Duration fileTurnTimeout) {
+        SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateResolver)
                 .rollbackConfiguration(failure -> !(failure instanceof CommandRejectedException)
                         && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure))
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
-                .build();
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"));
+        SimpleCommandBus commandBus = new FileSerialisingCommandBus(builder, fileTurnTimeout);
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
     }

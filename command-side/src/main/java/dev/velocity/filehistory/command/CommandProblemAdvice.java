@@ -5,6 +5,7 @@ import dev.velocity.filehistory.command.file.PathTakenException;
 import dev.velocity.filehistory.command.file.VersionConflictException;
 import dev.velocity.filehistory.command.file.VersionNotFoundException;
 import dev.velocity.filehistory.platform.web.ApiProblem;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -44,7 +45,14 @@ class CommandProblemAdvice {
                 e.getMessage()));
     }
 
+    /** Another writer of the file held it for longer than velocity.file-turn-timeout: nothing was stored. */
+    @ExceptionHandler(LockAcquisitionFailedException.class)
+    ResponseEntity<ProblemDetail> fileBusy(LockAcquisitionFailedException e) {
+        return problem(ApiProblem.unavailable("file-busy", "File busy", "Other saves of this file are still "
+                + "waiting; nothing was stored, so send the request again after the Retry-After delay.", 1));
+    }
+
     private static ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        return problem.toResponse();
     }
 }

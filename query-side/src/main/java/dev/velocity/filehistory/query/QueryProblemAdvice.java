@@ -4,8 +4,6 @@ import dev.velocity.filehistory.platform.web.ApiProblem;
 import dev.velocity.filehistory.query.file.ReadModelBehindException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -18,9 +16,7 @@ class QueryProblemAdvice {
 
     @ExceptionHandler(ReadModelBehindException.class)
     ResponseEntity<ProblemDetail> behind(ReadModelBehindException e) {
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
-                "Read model behind", e.getMessage());
-        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
-                .body(problem.toProblemDetail());
+        return ApiProblem.unavailable("read-model-behind", "Read model behind", e.getMessage(), e.retryAfterSeconds())
+                .toResponse();
     }
 }

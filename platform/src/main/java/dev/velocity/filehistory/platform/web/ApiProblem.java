@@ -3,8 +3,10 @@ package dev.velocity.filehistory.platform.web;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /**
  * A request the API refuses, with what the client needs to act on it. Thrown anywhere below a controller and
@@ -16,6 +18,7 @@ public class ApiProblem extends RuntimeException {
     private final String slug;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Long retryAfterSeconds;
 
     public ApiProblem(HttpStatus status, String slug, String title, String detail) {
         super(detail);
@@ -30,6 +33,13 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
+    /** A refusal that passes: 503 with {@code Retry-After}, nothing stored, the same request may be sent again. */
+    public static ApiProblem unavailable(String slug, String title, String detail, long retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
+        problem.retryAfterSeconds = retryAfterSeconds;
+        return problem;
     }
 
     public ApiProblem with(String name, Object value) {
@@ -47,6 +57,19 @@ public class ApiProblem extends RuntimeException {
         problem.setTitle(title);
         properties.forEach(problem::setProperty);
         return problem;
+    }
+
+    /** The response: status, {@code Retry-After} when the problem passes, and the problem+json body. */
+    public ResponseEntity<ProblemDetail> toResponse() {
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+        if (retryAfterSeconds != null) {
+            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+        }
+        return response.body(toProblemDetail());
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static URI typeOf(String slug) {

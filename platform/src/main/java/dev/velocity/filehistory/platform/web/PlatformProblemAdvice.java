@@ -31,7 +31,7 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        return problem.toResponse();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -41,6 +41,11 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCauseOf(e)) {
+            // Expected while the database restarts: one line, not a stack trace per request.
+            log.warn("Database unavailable: {}", e.toString());
+            return DatabaseUnavailable.problem().toResponse();
+        }
         log.error("Request failed unexpectedly", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
                 "The server could not complete the request; nothing was acknowledged, so it is safe to retry.");

@@ -3,6 +3,7 @@ package dev.velocity.filehistory.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -18,6 +19,9 @@ public class ProblemResponses {
     }
 
     public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
+        if (problem.retryAfterSeconds() != null) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds()));
+        }
         write(response, problem.status().value(), problem.toProblemDetail());
     }
 
