@@ -1,12 +1,14 @@
 package dev.velocity.filehistory.command;
 
 import dev.velocity.filehistory.command.file.FileNotFoundException;
+import dev.velocity.filehistory.command.idempotency.IdempotencyKeyInUseException;
 import dev.velocity.filehistory.command.file.PathTakenException;
 import dev.velocity.filehistory.command.file.VersionConflictException;
 import dev.velocity.filehistory.command.file.VersionNotFoundException;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -42,6 +44,15 @@ class CommandProblemAdvice {
     ResponseEntity<ProblemDetail> versionNotFound(VersionNotFoundException e) {
         return problem(new ApiProblem(HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
                 e.getMessage()));
+    }
+
+    @ExceptionHandler(IdempotencyKeyInUseException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyInUse(IdempotencyKeyInUseException e) {
+        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency-Key in use",
+                e.getMessage());
+        return ResponseEntity.status(problem.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(IdempotencyKeyInUseException.RETRY_AFTER_SECONDS))
+                .body(problem.toProblemDetail());
     }
 
     private static ResponseEntity<ProblemDetail> problem(ApiProblem problem) {
