@@ -107,7 +107,9 @@ class MalformedRequestsIT extends RunningSystem {
 
         assertThat(response.status()).as(response.toString()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(Api.JSON.readTree(response.body()).get("type").asText()).endsWith("content-too-large");
+        JsonNode problem = Api.JSON.readTree(response.body());
+        assertThat(problem.get("type").asText()).endsWith("content-too-large");
+        assertThat(problem.get("limitBytes").asLong()).as("refused by the body limit").isEqualTo(MAX_BODY_BYTES);
         assertThat(sent).isGreaterThan(MAX_BODY_BYTES);
         assertThat(storedEvents()).isEqualTo(before);
         assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
