@@ -37,6 +37,12 @@ describe('backoff', () => {
     expect(isRetryable(new Error('bug'))).toBe(false);
   });
 
+  it('retries a save whose first send is still running, after its Retry-After', () => {
+    const inUse = { type: '/problems/idempotency-key-in-use', title: 'Idempotency-Key in use', status: 409 };
+    expect(isRetryable(new ApiError(409, inUse))).toBe(true);
+    expect(retryDelay(new ApiError(409, inUse, parseRetryAfter('1')), 1, policy, () => 0)).toBe(1000);
+  });
+
   it('honours Retry-After on 429 instead of its own delay', () => {
     const tooMany = new ApiError(429, problem(429), parseRetryAfter('3'));
     expect(retryDelay(tooMany, 1, policy, () => 0)).toBe(3000);

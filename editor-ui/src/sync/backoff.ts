@@ -20,9 +20,12 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () 
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
+/** A 409 `idempotency-key-in-use` means the first send of this very save is still running: ask again for its answer. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
-  if (error instanceof ApiError) return error.status === 429 || error.status >= 500;
+  if (error instanceof ApiError) {
+    return error.status === 429 || error.status >= 500 || error.problemKind === 'idempotency-key-in-use';
+  }
   return false;
 }
 

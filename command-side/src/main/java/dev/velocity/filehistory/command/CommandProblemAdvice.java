@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.command;
 
 import dev.velocity.filehistory.command.file.FileNotFoundException;
+import dev.velocity.filehistory.command.idempotency.IdempotencyKeyInUseException;
 import dev.velocity.filehistory.command.file.PathTakenException;
 import dev.velocity.filehistory.command.file.VersionConflictException;
 import dev.velocity.filehistory.command.file.VersionNotFoundException;
@@ -8,6 +9,7 @@ import dev.velocity.filehistory.platform.web.ApiProblem;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +52,15 @@ class CommandProblemAdvice {
     ResponseEntity<ProblemDetail> fileBusy(LockAcquisitionFailedException e) {
         return problem(ApiProblem.unavailable("file-busy", "File busy", "Other saves of this file are still "
                 + "waiting; nothing was stored, so send the request again after the Retry-After delay.", 1));
+    }
+
+    @ExceptionHandler(IdempotencyKeyInUseException.class)
+    ResponseEntity<ProblemDetail> idempotencyKeyInUse(IdempotencyKeyInUseException e) {
+        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency-Key in use",
+                e.getMessage());
+        return ResponseEntity.status(problem.status())
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(IdempotencyKeyInUseException.RETRY_AFTER_SECONDS))
+                .body(problem.toProblemDetail());
     }
 
     private static ResponseEntity<ProblemDetail> problem(ApiProblem problem) {

@@ -120,12 +120,23 @@ final class Api {
     }
 
     Response send(String method, String path, String token, String body, String contentType) {
+        return send(method, path, token, body, body == null ? Map.of() : Map.of("Content-Type", contentType));
+    }
+
+    /** A save as the editor sends it, with an {@code Idempotency-Key}. */
+    Response save(Project project, String path, String content, Integer expectedVersion, String idempotencyKey) {
+        return send("PUT", files(project) + "?path=" + encode(path), project.token(),
+                body("content", content, "expectedVersion", expectedVersion),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", idempotencyKey));
+    }
+
+    Response send(String method, String path, String token, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(request::header);
         if (body != null) {
-            request.header("Content-Type", contentType);
             request.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());

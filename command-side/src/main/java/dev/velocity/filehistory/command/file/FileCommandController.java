@@ -1,6 +1,9 @@
 package dev.velocity.filehistory.command.file;
 
 import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.command.idempotency.Answer;
+import dev.velocity.filehistory.command.idempotency.IdempotentCommands;
+import dev.velocity.filehistory.command.idempotency.RequestFingerprint;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.VelocityProperties;
 import dev.velocity.filehistory.platform.auth.Caller;
@@ -20,11 +23,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The IDE's commands: save, delete, move and restore a file, addressed by its path. */
+/**
+ * The IDE's commands: save, delete, move and restore a file, addressed by its path. Each takes an optional
+ * {@code Idempotency-Key}: a retry of the same request with the same key gets the first answer again.
+ */
 @RestController
 @RequestMapping(path = "/api/projects/{projectId}/files", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Commands")
@@ -33,11 +40,15 @@ class FileCommandController {
     private static final int MAX_MESSAGE_LENGTH = 2000;
     private static final int MAX_FILE_TYPE_LENGTH = 100;
 
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final FileCommandService files;
+    private final IdempotentCommands idempotent;
     private final VelocityProperties properties;
 
-    FileCommandController(FileCommandService files, VelocityProperties properties) {
+    FileCommandController(FileCommandService files, IdempotentCommands idempotent, VelocityProperties properties) {
         this.files = files;
+        this.idempotent = idempotent;
         this.properties = properties;
     }
 
@@ -65,7 +76,9 @@ class FileCommandController {
             + "version, absent saves without a check. Unchanged content answers 200 with changed=false.")
     ResponseEntity<FileChangeResponse> save(@PathVariable UUID projectId,
                                             @Parameter(description = "project-relative path") @RequestParam(required = false) String path,
-                                            @RequestBody SaveRequest request, Caller caller) {
+                                            @RequestBody SaveRequest request,
+                                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                            Caller caller) {
         FilePathRules.requireValid("path", path);
         if (request.content() == null) {
             throw ApiProblem.badRequest("'content' is required (a string; empty is allowed)");
@@ -81,40 +94,52 @@ class FileCommandController {
         Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
         String fileType = bounded("fileType", request.fileType(), MAX_FILE_TYPE_LENGTH);
         String message = bounded("message", request.message(), MAX_MESSAGE_LENGTH);
-        FileChangeView view = files.save(caller, path, request.content(), expected, fileType, message);
-        return ResponseEntity.status(view.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(FileChangeResponse.of(view));
+        Answer answer = idempotent.run(caller, key, RequestFingerprint.of("PUT", "files", path, request.content(),
+                        expected, fileType, message),
+                () -> files.save(caller, path, request.content(), expected, fileType, message));
+        return ResponseEntity.status(answer.status()).body(FileChangeResponse.of(answer.view()));
     }
 
     @DeleteMapping
     @Operation(summary = "Delete a file", description = "Adds a DELETED entry; the history stays readable.")
     FileChangeResponse delete(@PathVariable UUID projectId, @RequestParam(required = false) String path,
-                              @RequestParam(required = false) String expectedVersion, Caller caller) {
+                              @RequestParam(required = false) String expectedVersion,
+                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("path", path);
         Integer expected = Versions.optional("expectedVersion", expectedVersion, 0);
-        return FileChangeResponse.of(files.delete(caller, path, expected));
+        return answer(idempotent.run(caller, key, RequestFingerprint.of("DELETE", "files", path, expected),
+                () -> files.delete(caller, path, expected)));
     }
 
     @PostMapping(path = "/move", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move a file", description = "The history follows the file to its new path.")
-    FileChangeResponse move(@PathVariable UUID projectId, @RequestBody MoveRequest request, Caller caller) {
+    FileChangeResponse move(@PathVariable UUID projectId, @RequestBody MoveRequest request,
+                            @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("from", request.from());
         FilePathRules.requireValid("to", request.to());
         Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
-        return FileChangeResponse.of(files.move(caller, request.from(), request.to(), expected));
+        return answer(idempotent.run(caller, key, RequestFingerprint.of("POST", "files/move", request.from(),
+                request.to(), expected), () -> files.move(caller, request.from(), request.to(), expected)));
     }
 
     @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Restore a version", description = "Adds a version with the content of version K; "
             + "also brings a deleted file back.")
-    FileChangeResponse restore(@PathVariable UUID projectId, @RequestBody RestoreRequest request, Caller caller) {
+    FileChangeResponse restore(@PathVariable UUID projectId, @RequestBody RestoreRequest request,
+                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("path", request.path());
         if (request.version() == null) {
             throw ApiProblem.badRequest("'version' is required");
         }
         int version = Versions.inRange("version", request.version(), 1);
         Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
-        return FileChangeResponse.of(files.restore(caller, request.path(), version, expected));
+        return answer(idempotent.run(caller, key, RequestFingerprint.of("POST", "files/restore", request.path(),
+                version, expected), () -> files.restore(caller, request.path(), version, expected)));
+    }
+
+    /** Delete, move and restore never create a file, so their answer is always 200. */
+    private static FileChangeResponse answer(Answer answer) {
+        return FileChangeResponse.of(answer.view());
     }
 
     private static String bounded(String name, String value, int maxLength) {

@@ -31,6 +31,11 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);
     }
 
+    /** A problem with no slug of its own: its type is {@code http-<status>}. */
+    public static ApiProblem forStatus(HttpStatus status, String detail) {
+        return new ApiProblem(status, "http-" + status.value(), status.getReasonPhrase(), detail);
+    }
+
     public static ApiProblem notFound(String detail) {
         return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }

@@ -58,7 +58,10 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getMostSpecificCause();
-        if (cause instanceof StreamConstraintsException) {
+        if (cause instanceof RequestBodyLimitFilter.RequestBodyTooLargeException tooLarge) {
+            return asObject(tooLarge.problem());
+        }
+        if (cause instanceof StreamConstraintsException && !cause.getMessage().contains("nesting depth")) {
             return asObject(new ApiProblem(HttpStatus.PAYLOAD_TOO_LARGE, "content-too-large", "Content too large",
                     "The request body is larger than this server accepts"));
         }

@@ -29,9 +29,7 @@ public class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, status.getReasonPhrase());
-        problem.setTitle(status.getReasonPhrase());
-        problem.setType(ApiProblem.typeOf("http-" + status.value()));
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblem.forStatus(status, status.getReasonPhrase()).toProblemDetail());
     }
 }
