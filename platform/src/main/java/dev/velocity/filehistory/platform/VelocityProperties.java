@@ -31,9 +31,10 @@ public record VelocityProperties(
     /**
      * A token bucket per token: {@code burst} requests at once, refilled at {@code requestsPerSecond}; past it, 429
      * with Retry-After. The default (50/s, burst 200) is far above what an editor sends: a save per file at most
-     * every 500 ms after typing pauses (one in flight), a few reads after each, one stream per tab, so three tabs of
-     * a fast typist stay under 20 requests a second; the burst covers opening a workspace (file list, contents,
-     * histories) at once. Scripts that load-test with one token turn it off ({@code enabled=false}).
+     * every 500 ms after typing pauses (one in flight), a few reads in the other tabs after each, one stream per
+     * tab, so one fast typist stays near 10 requests a second, and three tabs typing at once, each reloading the
+     * others' files, near 25 ({@code RateLimitDefaultsIT}); the burst covers opening a workspace (file list,
+     * contents, histories) at once. Scripts that load-test with one token turn it off ({@code enabled=false}).
      */
     public record RateLimit(Boolean enabled, Integer requestsPerSecond, Integer burst) {
 
