@@ -49,7 +49,7 @@ class RevocationIT extends RunningSystem {
         }
         assertThat(api.save(carol, "secret.txt", "two", 1).status()).isEqualTo(200);
         assertThat(api.list(alice, "?minVersion=1").status()).isEqualTo(200);
-        Response history = api.history(alice, "bobs.txt", "");
+        Response history = api.history(alice, "bobs.txt", "&minVersion=1");
         assertThat(history.json().get("entries").get(0).get("by").asText()).as("history keeps the name")
                 .isEqualTo("bob");
     }

@@ -49,10 +49,7 @@ public class AccessTokens {
         return token;
     }
 
-    public Optional<Caller> resolve(String token) {
-        return resolveDigest(Sha256.hex(token));
-    }
-
+    /** Who a token acts as, by the token's SHA-256 ({@link Sha256#hex}); empty when unknown or revoked. */
     Optional<Caller> resolveDigest(String digest) {
         Caller cached = known.getIfPresent(digest);
         if (cached != null) {

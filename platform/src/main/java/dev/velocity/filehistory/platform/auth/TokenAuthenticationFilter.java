@@ -72,7 +72,7 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
         if (wait.isPresent()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()));
             problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-                    "Too many requests", "This token sent more requests than allowed; retry after Retry-After seconds"));
+                    "Too many requests", "This token sent more requests than allowed; retry after Retry-After"));
             return;
         }
         Matcher route = PROJECT_ROUTE.matcher(path);

@@ -12,22 +12,25 @@ import org.springframework.stereotype.Component;
 
 /**
  * One Bucket4j token bucket per access token (keyed by the token's digest) on this node; settings and the reasoning
- * behind the defaults: {@link VelocityProperties.RateLimit}. A bucket left alone refills in burst/rate seconds, so
- * forgetting it after a minute of silence forgets nothing that matters.
+ * behind the defaults: {@link VelocityProperties.RateLimit}. A bucket left alone is full again after burst/rate
+ * seconds, so forgetting it once it has been idle that long (at least a minute) forgets nothing.
  */
 @Component
 class TokenRateLimits {
 
-    private static final Duration FORGET_IDLE_BUCKET_AFTER = Duration.ofMinutes(1);
+    private static final Duration MIN_IDLE_BEFORE_FORGETTING = Duration.ofMinutes(1);
 
     private final VelocityProperties.RateLimit limit;
-    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(FORGET_IDLE_BUCKET_AFTER)
-            .build();
+    private final Cache<String, Bucket> buckets;
 
     TokenRateLimits(VelocityProperties properties) {
         this.limit = properties.rateLimit();
+        Duration refillsCompletely = Duration.ofSeconds(1 + limit.burst() / limit.requestsPerSecond());
+        this.buckets = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterAccess(refillsCompletely.compareTo(MIN_IDLE_BEFORE_FORGETTING) > 0
+                        ? refillsCompletely : MIN_IDLE_BEFORE_FORGETTING)
+                .build();
     }
 
     /** Takes one request from the token's bucket; empty when it may go ahead, else the whole seconds to wait. */
