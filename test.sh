@@ -8,5 +8,6 @@ export VELOCITY_NEEDS_BROWSER=1
 source scripts/tools.sh
 
 mvn -B verify
-scripts/crash-test.sh launcher/target/velocity.jar
+# Its clients save flat out with one token, far past any editor; the per-token rate limit would only slow them.
+VELOCITY_RATE_LIMIT_ENABLED=false scripts/crash-test.sh launcher/target/velocity.jar
 VELOCITY_JAR="$PWD/launcher/target/velocity.jar" editor-ui/scripts/e2e.sh

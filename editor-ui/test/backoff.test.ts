@@ -48,6 +48,13 @@ describe('backoff', () => {
     expect(retryDelay(tooMany, 1, policy, () => 0)).toBe(3000);
   });
 
+  it('never gives up on 429: the server is up and says when to come back', () => {
+    const tooMany = new ApiError(429, problem(429), parseRetryAfter('2'));
+    expect(retryDelay(tooMany, policy.maxAttempts + 10, policy, () => 0)).toBe(2000);
+    const noHint = new ApiError(429, problem(429));
+    expect(retryDelay(noHint, policy.maxAttempts + 10, policy, () => 0)).not.toBeNull();
+  });
+
   it('gives up after the last attempt', () => {
     const down = new ApiError(502, problem(502));
     expect(retryDelay(down, 4, policy, () => 0)).toBe(400);

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, NetworkError } from '../src/api/errors';
 import { SaveQueue, type Base, type SaveQueueOptions, type SaveStatus } from '../src/sync/saveQueue';
 import { merge3 } from '../src/sync/merge3';
+import { statusLabel } from '../src/ui/statusText';
 
 /** A server holding one file, with the contract's version check and idempotency keys. */
 class FakeServer {
@@ -194,6 +195,25 @@ describe('SaveQueue', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(server.calls).toHaveLength(2);
     expect(server.content).toBe('start\nx');
+  });
+
+  it('shows a 429 as retrying, never as failed, however long the server asks it to wait', async () => {
+    const { server, queue, type, statuses } = setup({ backoff: { baseMs: 100, maxMs: 1000, maxAttempts: 3 } });
+    const tooMany = () => new ApiError(429, { type: 'x', title: 'Too many requests', status: 429 }, 2000);
+    server.failures = Array.from({ length: 5 }, tooMany);
+    type('x');
+    queue.saveNow();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(queue.status).toMatchObject({ kind: 'retrying', attempt: 1, delayMs: 2000, reason: 'the server asked to slow down' });
+    expect(statusLabel(queue.status)).toBe('↻ Saving… retry 1 in 2 s (the server asked to slow down)');
+    await vi.advanceTimersByTimeAsync(1999);
+    expect(server.calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(4 * 2000);
+    expect(server.calls).toHaveLength(6);
+    expect(statuses.filter((s) => s.kind === 'retrying')).toHaveLength(5);
+    expect(statuses.some((s) => s.kind === 'failed')).toBe(false);
+    expect(server.content).toBe('start\nx');
+    expect(queue.status).toEqual({ kind: 'saved', version: 2 });
   });
 
   it('treats a resent save whose first answer was lost as done, without a second version', async () => {

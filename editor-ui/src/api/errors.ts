@@ -45,6 +45,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 /** A short reason a person can read in the status line. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) {
+    if (error.status === 429) return 'the server asked to slow down';
     const detail = error.problem.detail || error.problem.title;
     return `${error.status} ${detail}`.trim();
   }

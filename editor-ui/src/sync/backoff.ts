@@ -20,6 +20,10 @@ export function backoffDelay(attempt: number, policy: BackoffPolicy, random: () 
   return ceiling / 2 + random() * (ceiling / 2);
 }
 
+function isTooManyRequests(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 429;
+}
+
 /** A 409 `idempotency-key-in-use` means the first send of this very save is still running: ask again for its answer. */
 export function isRetryable(error: unknown): boolean {
   if (error instanceof NetworkError) return true;
@@ -32,6 +36,8 @@ export function isRetryable(error: unknown): boolean {
 /**
  * How long to wait before retry number `attempt`, or null when the error is not worth retrying (4xx
  * other than 429) or the attempts are used up. A Retry-After from the server wins over the backoff.
+ * A 429 uses up no attempts: the server is up and says when to come back, so the work is delayed,
+ * never given up.
  */
 export function retryDelay(
   error: unknown,
@@ -39,7 +45,8 @@ export function retryDelay(
   policy: BackoffPolicy = defaultBackoff,
   random: () => number = Math.random,
 ): number | null {
-  if (!isRetryable(error) || attempt >= policy.maxAttempts) return null;
+  if (!isRetryable(error)) return null;
+  if (attempt >= policy.maxAttempts && !isTooManyRequests(error)) return null;
   if (error instanceof ApiError && error.retryAfterMs !== null) return error.retryAfterMs;
   return backoffDelay(attempt, policy, random);
 }

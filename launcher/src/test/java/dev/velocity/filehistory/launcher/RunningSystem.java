@@ -9,9 +9,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The whole system as a user runs it (both sides, one port) on a real PostgreSQL, shared by the test classes. */
+/**
+ * The whole system as a user runs it (both sides, one port) on a real PostgreSQL, shared by the test classes. Its
+ * tests drive one token far harder than any editor (threads saving flat out), so its rate limit is out of reach;
+ * {@code RateLimitIT} tests the limit and the defaults in systems of their own.
+ */
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"velocity.read-wait-timeout=3s", "velocity.admin-token=" + RunningSystem.ADMIN_TOKEN})
+        properties = {"velocity.read-wait-timeout=3s", "velocity.admin-token=" + RunningSystem.ADMIN_TOKEN,
+                "velocity.rate-limit.requests-per-second=1000000", "velocity.rate-limit.burst=1000000"})
 abstract class RunningSystem {
 
     static final String ADMIN_TOKEN = "test-admin-token";

@@ -9,6 +9,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -62,6 +63,15 @@ class ProjectController {
                                   Caller caller) {
         String user = requireUser(request.user());
         return new MemberAddedResponse(user, projects.addMember(caller.projectId(), user));
+    }
+
+    @DeleteMapping("/{projectId}/members/{user}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a member", description = "Every token of the user stops working at once (401 on "
+            + "every route, open live-updates streams end within seconds); history keeps the name. The project's "
+            + "creator may remove anyone, any member may remove themselves; removing a user without tokens is 204 too.")
+    void removeMember(@PathVariable UUID projectId, @PathVariable String user, Caller caller) {
+        projects.removeMember(caller, requireUser(user));
     }
 
     private static String requireName(String name) {

@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.platform.auth;
 
+import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import dev.velocity.filehistory.platform.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -8,19 +9,22 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Every {@code /api} route but project creation needs a bearer token: none or unknown is 401, a token of another
- * project is 403 (never 404, so nobody learns what exists elsewhere). The live-updates route also takes
- * {@code ?access_token=}, because EventSource cannot send headers. The operators' routes have their own token
- * ({@link AdminTokenFilter}).
+ * Every {@code /api} route but project creation needs a bearer token: none, unknown or revoked is 401; a token that
+ * sends too much is 429 with Retry-After ({@link TokenRateLimits}); a token of another project is 403 with one fixed
+ * text on every route (never 404, and nothing about the other project, so nobody learns what exists elsewhere).
+ * The live-updates route also takes {@code ?access_token=}, because EventSource cannot send headers. The operators'
+ * routes have their own token ({@link AdminTokenFilter}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -28,11 +32,15 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Pattern PROJECT_ROUTE = Pattern.compile("^/api/projects/([^/]+)(/.*)?$");
 
+    static final String OTHER_PROJECT = "This token belongs to another project";
+
     private final AccessTokens tokens;
+    private final TokenRateLimits rateLimits;
     private final ProblemResponses problems;
 
-    public TokenAuthenticationFilter(AccessTokens tokens, ProblemResponses problems) {
+    TokenAuthenticationFilter(AccessTokens tokens, TokenRateLimits rateLimits, ProblemResponses problems) {
         this.tokens = tokens;
+        this.rateLimits = rateLimits;
         this.problems = problems;
     }
 
@@ -53,19 +61,27 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
             problems.write(response, unauthorized("This route needs 'Authorization: Bearer <token>'"));
             return;
         }
-        Optional<Caller> caller = tokens.resolve(token.get());
+        Credential credential = new Credential(Sha256.hex(token.get()), tokens);
+        Optional<Caller> caller = tokens.resolveDigest(credential.digest());
         if (caller.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            problems.write(response, unauthorized("The token is not known"));
+            problems.write(response, unauthorized("The token is not known or was revoked"));
+            return;
+        }
+        OptionalLong wait = rateLimits.secondsToWait(credential);
+        if (wait.isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()));
+            problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
+                    "Too many requests", "This token sent more requests than allowed; retry after Retry-After"));
             return;
         }
         Matcher route = PROJECT_ROUTE.matcher(path);
         if (route.matches() && !route.group(1).equals(caller.get().projectId().toString())) {
-            problems.write(response, new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                    "This token belongs to another project"));
+            problems.write(response, new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", OTHER_PROJECT));
             return;
         }
         request.setAttribute(Caller.ATTRIBUTE, caller.get());
+        request.setAttribute(Credential.ATTRIBUTE, credential);
         chain.doFilter(request, response);
     }
 

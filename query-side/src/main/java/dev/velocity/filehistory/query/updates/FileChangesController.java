@@ -3,6 +3,7 @@ package dev.velocity.filehistory.query.updates;
 import dev.velocity.filehistory.api.FileChangedView;
 import dev.velocity.filehistory.api.FindFileChangesQuery;
 import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.auth.Credential;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -20,6 +21,8 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
@@ -32,20 +35,23 @@ import reactor.core.Disposable;
 /**
  * Live updates: one {@code file-changed} server-sent event per history entry of the project, fed by an Axon
  * subscription query that the history projection emits to once an entry is stored. A comment line every 15 s
- * keeps proxies from closing an idle stream and detects clients that went away.
+ * keeps proxies from closing an idle stream and detects clients that went away. Every 2 s the stream's token is
+ * resolved again, and the stream ends once it is revoked: a removed member stops hearing about the project within
+ * seconds (plus {@code velocity.token-cache-ttl} when revoked on another node), and the reconnect gets 401.
  */
 @RestController
 @Tag(name = "Queries")
 class FileChangesController {
 
+    private static final Logger log = LoggerFactory.getLogger(FileChangesController.class);
+
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    private static final Duration TOKEN_CHECK = Duration.ofSeconds(2);
 
     private final QueryGateway queries;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "sse-heartbeat");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService heartbeats = daemonScheduler("sse-heartbeat");
+    /** Apart from the heartbeats, so a slow database delays only the token checks. */
+    private final ScheduledExecutorService tokenChecks = daemonScheduler("sse-token-check");
 
     /** Open streams, so shutting down ends them instead of waiting out the graceful-shutdown timeout. */
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
@@ -67,7 +73,7 @@ class FileChangesController {
     @GetMapping(path = "/api/projects/{projectId}/updates", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live updates (server-sent events)", description = "One `file-changed` event per history "
             + "entry. EventSource cannot send headers, so `?access_token=` is accepted here.")
-    SseEmitter updates(@PathVariable UUID projectId, Caller caller) throws IOException {
+    SseEmitter updates(@PathVariable UUID projectId, Caller caller, Credential credential) throws IOException {
         SseEmitter emitter = new SseEmitter(0L);
         SubscriptionQueryResult<List<FileChangedView>, FileChangedView> subscription = queries.subscriptionQuery(
                 new FindFileChangesQuery(caller.projectId().toString()),
@@ -82,10 +88,13 @@ class FileChangesController {
                 emitter.completeWithError(e);
             }
         }, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> tokenCheck = tokenChecks.scheduleWithFixedDelay(() -> endIfRevoked(emitter, credential),
+                TOKEN_CHECK.toMillis(), TOKEN_CHECK.toMillis(), TimeUnit.MILLISECONDS);
         open.add(emitter);
         Runnable close = () -> {
             open.remove(emitter);
             heartbeat.cancel(false);
+            tokenCheck.cancel(false);
             forwarding.dispose();
             subscription.close();
         };
@@ -100,6 +109,24 @@ class FileChangesController {
     @EventListener(ContextClosedEvent.class)
     void endStreamsOnShutdown() {
         open.forEach(SseEmitter::complete);
+    }
+
+    private static void endIfRevoked(SseEmitter emitter, Credential credential) {
+        try {
+            if (!credential.stillValid()) {
+                emitter.complete();
+            }
+        } catch (RuntimeException e) {
+            log.debug("Could not check a stream's token; checking again in {}", TOKEN_CHECK, e);
+        }
+    }
+
+    private static ScheduledExecutorService daemonScheduler(String name) {
+        return Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     private static void send(SseEmitter emitter, FileChangedView change) {
