@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.hikari.maximum-pool-size=10", "server.tomcat.threads.max=3",
-                "spring.task.execution.pool.core-size=1", "velocity.snapshot-threshold=5"})
+                "spring.task.execution.pool.core-size=1", "velocity.snapshot-threshold=5",
+                "velocity.rate-limit.enabled=false"}) // one token saving flat out, far past any editor
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ManyWritersIT {
 
