@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
  *   <li>each streaming event processor's coordinator and workers;</li>
  *   <li>single background threads: the event store's producer, the snapshotter and the read-model rebuild.</li>
  * </ul>
+ * Not counted, because it is not a pool connection: the query side's live-update listener holds one connection of
+ * its own for the node's life ({@code FileChangeListener}), so PostgreSQL's {@code max_connections} must allow for
+ * pool size + 1 per query node.
  */
 @Component
 class ConnectionBudget {

@@ -1,19 +1,24 @@
 package dev.velocity.filehistory.platform.eventstore;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.UUID;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,6 +65,24 @@ public class EventStoreConfiguration {
     @Bean
     TokenSchema tokenSchema() {
         return TokenSchema.builder().build();
+    }
+
+    /**
+     * Axon's token store, claiming segments under a name of its own per application: Axon's default, the JVM's
+     * {@code pid@host}, is shared by two nodes started in one JVM (the multi-node tests), and a node believes it owns
+     * a segment that another node of the same name claimed, so both would run the projection.
+     */
+    @Bean
+    TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                          TokenStoreProperties tokenStoreProperties) {
+        String node = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getClaimTimeout())
+                .nodeId(node)
+                .build();
     }
 
     @Bean

@@ -8,7 +8,7 @@ import dev.velocity.filehistory.api.FileKind;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
-import dev.velocity.filehistory.api.FindFileChangesQuery;
+import dev.velocity.filehistory.query.updates.FileChangeNotices;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,14 +16,14 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The version-history read model: one row per history entry, inserted once ({@code ON CONFLICT DO NOTHING}), with
  * the position of its event in the audit stream, which point-in-time reads and the export order by.
- * After the row is stored, live subscribers hear of it (the emitter waits for the commit); replays stay quiet.
+ * Each row is announced to the live-update subscribers of every query node through PostgreSQL, delivered once the
+ * batch commits ({@link FileChangeNotices}); replays stay quiet.
  */
 @Component
 @ProcessingGroup(ReadModelProcessor.NAME)
@@ -44,13 +44,13 @@ class FileHistoryProjection {
             """;
 
     private final JdbcTemplate jdbc;
-    private final QueryUpdateEmitter updates;
+    private final FileChangeNotices notices;
     private final BatchedWrites writes;
 
-    FileHistoryProjection(JdbcTemplate jdbc, QueryUpdateEmitter updates, BatchedWrites writes) {
+    FileHistoryProjection(JdbcTemplate jdbc, FileChangeNotices notices, BatchedWrites writes) {
         this.jdbc = jdbc;
         this.writes = writes;
-        this.updates = updates;
+        this.notices = notices;
     }
 
     @EventHandler
@@ -104,9 +104,8 @@ class FileHistoryProjection {
                 e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
                 e.by(), e.message(), e.fileId(), e.version() - 1L);
         if (!replay.isReplay()) {
-            FileChangedView change = new FileChangedView(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
-                    e.contentHash(), e.by(), e.at());
-            updates.emit(FindFileChangesQuery.class, query -> query.projectId().equals(e.projectId()), change);
+            notices.announce(new FileChangedView(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
+                    e.contentHash(), e.by(), e.at()));
         }
     }
 }
