@@ -74,6 +74,10 @@ public class Bench {
         void readHistoryPage(String project, String path, Integer before, int limit) throws Exception;
         /** Reads version {@code version} of a file with its content; throws if it fails. */
         void readVersion(String project, String path, int version) throws Exception;
+        /** The audit-stream position of the project's first event, for point-in-time reads; 0 where there are none. */
+        default long firstPosition(String project) throws Exception { return 0; }
+        /** Reads the file list ({@code content} false) or the file's content as they stood at a position. */
+        default void readAsOf(String project, String path, long position, boolean content) throws Exception {}
         /**
          * Bytes the design's database holds after a CHECKPOINT: {sum of pg_total_relation_size over its tables
          * (heap, TOAST, indexes), pg_database_size}, or null if it cannot be measured.
@@ -350,6 +354,18 @@ public class Bench {
         @Override public void readVersion(String project, String path, int version) throws Exception {
             HttpResponse<String> r = send(request(project, "/files/content?path=" + q(path) + "&version=" + version).GET());
             if (r.statusCode() != 200) throw new IllegalStateException("content version " + version + ": HTTP " + r.statusCode());
+        }
+
+        @Override public long firstPosition(String project) throws Exception {
+            HttpResponse<String> r = send(request(project, "/events?limit=1").GET());
+            if (r.statusCode() != 200 || r.body().isBlank()) throw new IllegalStateException("events: HTTP " + r.statusCode());
+            return ((Number) ((Map<?, ?>) Json.parse(r.body().strip())).get("position")).longValue();
+        }
+
+        @Override public void readAsOf(String project, String path, long position, boolean content) throws Exception {
+            String route = content ? "/files/content?path=" + q(path) + "&position=" + position : "/files?position=" + position;
+            HttpResponse<String> r = send(request(project, route).GET());
+            if (r.statusCode() != 200) throw new IllegalStateException("point in time " + route + ": HTTP " + r.statusCode());
         }
 
         @Override public long[] storedBytes(boolean vacuumFull) throws SQLException {
@@ -877,8 +893,8 @@ public class Bench {
     // ---------------------------------------------------------------- long history
 
     record LongHistory(String design, int target, int reached, int window, long[] early, long[] late,
-                       FillResult fill, long[] firstPage, long[] lastPage, long[] versionReads, String readFailure,
-                       Integrity integrity, String projectCheck) {}
+                       FillResult fill, long[] firstPage, long[] lastPage, long[] versionReads, long[] listsAsOf,
+                       long[] contentsAsOf, String readFailure, Integrity integrity, String projectCheck) {}
 
     /**
      * One file built to {@code target} versions: {@code window} saves timed one at a time at the start (versions
@@ -909,6 +925,7 @@ public class Bench {
 
             Random random = new Random(42);
             long[] first = new long[reads], oldest = new long[reads], versions = new long[reads];
+            long[] listsAsOf = new long[0], contentsAsOf = new long[0];
             String failure = null;
             try {
                 // a few unmeasured reads first: the read paths are cold (no earlier workload reads versions by number)
@@ -923,13 +940,28 @@ public class Bench {
                     int k = 1 + random.nextInt(reached);
                     versions[i] = timed(() -> d.readVersion(project, path, k));
                 }
+                long from = d.firstPosition(project);
+                if (from > 0) {
+                    listsAsOf = new long[reads];
+                    contentsAsOf = new long[reads];
+                    d.readAsOf(project, path, from + reached / 2, false);
+                    d.readAsOf(project, path, from + reached / 2, true);
+                    for (int i = 0; i < reads; i++) {
+                        long at = from + random.nextInt(reached);
+                        listsAsOf[i] = timed(() -> d.readAsOf(project, path, at, false));
+                        contentsAsOf[i] = timed(() -> d.readAsOf(project, path, at, true));
+                    }
+                }
             } catch (Exception e) {
                 failure = String.valueOf(e.getMessage());
             }
             java.util.Arrays.sort(first);
             java.util.Arrays.sort(oldest);
             java.util.Arrays.sort(versions);
-            return new LongHistory(d.name(), target, reached, window, early, late, fill, first, oldest, versions, failure,
+            java.util.Arrays.sort(listsAsOf);
+            java.util.Arrays.sort(contentsAsOf);
+            return new LongHistory(d.name(), target, reached, window, early, late, fill, first, oldest, versions,
+                    listsAsOf, contentsAsOf, failure,
                     d.check(project, path, 1, acks), d.projectCheck(project));
         }
     }
@@ -1232,6 +1264,8 @@ public class Bench {
             hrow(md, histories, "history, newest page (limit=50): p50 / p99 / max ms", h -> p3(h.firstPage()));
             hrow(md, histories, "history, oldest page (before=51): p50 / p99 / max ms", h -> p3(h.lastPage()));
             hrow(md, histories, "content of a random version K: p50 / p99 / max ms", h -> p3(h.versionReads()));
+            hrow(md, histories, "point in time (position=P): file list / content p50 / p99 / max ms", h ->
+                    h.listsAsOf().length == 0 ? "n/a" : p3(h.listsAsOf()) + "; " + p3(h.contentsAsOf()));
             hrow(md, histories, "read failure", h -> h.readFailure() == null ? "none" : h.readFailure());
             hrow(md, histories, "history check", h -> integrityLine(List.of(h.integrity())));
             hrow(md, histories, "GET /verify", h -> h.projectCheck() == null ? "n/a" : h.projectCheck());
@@ -1391,6 +1425,11 @@ public class Bench {
                         "Velocity p99 ≤ 20 ms", hn == null || hn.readFailure() != null ? (hn == null ? null : false)
                                 : atMost(percentile(pick.apply(hn), 99), 20));
             }
+        }
+        if (hn != null && hn.listsAsOf().length > 0) {
+            target(md, "9. point in time in a " + hn.reached() + "-event project: list / content p50 / p99 / max ms", "n/a",
+                    p3(hn.listsAsOf()) + "; " + p3(hn.contentsAsOf()), "n/a", "Velocity ≤ 50 ms (issue 9)",
+                    atMost(Math.max(percentile(hn.listsAsOf(), 99), percentile(hn.contentsAsOf(), 99)), 50));
         }
         Result bo = find(pairs, "big8", 0), bn = find(pairs, "big8", 1);
         if (bo != null || bn != null) {

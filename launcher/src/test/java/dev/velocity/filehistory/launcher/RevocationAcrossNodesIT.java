@@ -16,7 +16,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -32,10 +31,10 @@ class RevocationAcrossNodesIT {
     void aTokenRevokedOnOneNodeStopsWorkingOnAnotherWithinSeconds() throws Exception {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
         properties.put("server.port", "0");
-        try (ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, properties);
-             ConfigurableApplicationContext querySide = start(QuerySideApplication.class, properties)) {
-            Api commands = new Api(port(commandSide));
-            Api queries = new Api(port(querySide));
+        try (ConfigurableApplicationContext commandSide = Nodes.start(CommandSideApplication.class, properties);
+             ConfigurableApplicationContext querySide = Nodes.start(QuerySideApplication.class, properties)) {
+            Api commands = new Api(Nodes.port(commandSide));
+            Api queries = new Api(Nodes.port(querySide));
             Project alice = commands.createProject("nodes", "alice");
             Project bob = commands.addMember(alice, "bob");
             assertThat(queries.list(bob, "").status()).as("cached on the query side").isEqualTo(200);
@@ -57,16 +56,5 @@ class RevocationAcrossNodesIT {
             streamEnded.get(HANG_SECONDS, TimeUnit.SECONDS);
             assertThat(queries.list(alice, "").status()).isEqualTo(200);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(arguments);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }

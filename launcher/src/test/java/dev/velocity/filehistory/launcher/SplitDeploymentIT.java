@@ -10,7 +10,6 @@ import dev.velocity.filehistory.query.QuerySideApplication;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -23,10 +22,10 @@ class SplitDeploymentIT {
     void aSaveThroughTheCommandSideIsReadableThroughTheQuerySide() {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
         properties.put("server.port", "0");
-        try (ConfigurableApplicationContext commandSide = start(CommandSideApplication.class, properties);
-             ConfigurableApplicationContext querySide = start(QuerySideApplication.class, properties)) {
-            Api commands = new Api(port(commandSide));
-            Api queries = new Api(port(querySide));
+        try (ConfigurableApplicationContext commandSide = Nodes.start(CommandSideApplication.class, properties);
+             ConfigurableApplicationContext querySide = Nodes.start(QuerySideApplication.class, properties)) {
+            Api commands = new Api(Nodes.port(commandSide));
+            Api queries = new Api(Nodes.port(querySide));
 
             Project project = commands.createProject("split", "alice");
             Response saved = commands.save(project, "src/app.js", "split deployment", 0);
@@ -45,16 +44,5 @@ class SplitDeploymentIT {
             assertThat(queries.save(project, "src/app.js", "x", null).status())
                     .as("the query side takes no commands").isEqualTo(405);
         }
-    }
-
-    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(arguments);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -30,10 +29,10 @@ class TwoCommandNodesIT {
     void clientsAlternatingBetweenTwoCommandNodesSeeTheTrueCurrentVersion() throws Exception {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
         properties.put("server.port", "0");
-        try (ConfigurableApplicationContext first = start(CommandSideApplication.class, properties);
-             ConfigurableApplicationContext second = start(CommandSideApplication.class, properties);
-             ConfigurableApplicationContext queries = start(QuerySideApplication.class, properties)) {
-            Api[] nodes = {new Api(port(first)), new Api(port(second))};
+        try (ConfigurableApplicationContext first = Nodes.start(CommandSideApplication.class, properties);
+             ConfigurableApplicationContext second = Nodes.start(CommandSideApplication.class, properties);
+             ConfigurableApplicationContext queries = Nodes.start(QuerySideApplication.class, properties)) {
+            Api[] nodes = {new Api(Nodes.port(first)), new Api(Nodes.port(second))};
             Project project = nodes[0].createProject("two nodes", "alice");
             String path = "shared.txt";
 
@@ -49,7 +48,7 @@ class TwoCommandNodesIT {
             assertThat(stale.status()).isEqualTo(409);
             assertThat(stale.json().get("currentVersion").asInt()).isEqualTo(4);
 
-            alternatingWriters(nodes, project, path, new Api(port(queries)));
+            alternatingWriters(nodes, project, path, new Api(Nodes.port(queries)));
         }
     }
 
@@ -92,16 +91,5 @@ class TwoCommandNodesIT {
         assertThat(acknowledged).doesNotHaveDuplicates();
         Response history = queries.history(project, path, "&limit=1000&minVersion=" + newest);
         assertThat(history.json().get("entries")).hasSize(newest);
-    }
-
-    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(arguments);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }

@@ -22,7 +22,6 @@ import java.util.stream.Stream;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,11 +36,11 @@ class TwoQueryNodesIT {
     void bothQueryNodesStreamTheSaveAndServeReadsThatWaitForIt() throws Exception {
         Map<String, Object> properties = new HashMap<>(TestDatabase.freshDatabase());
         properties.put("server.port", "0");
-        try (ConfigurableApplicationContext commands = start(CommandSideApplication.class, properties);
-             ConfigurableApplicationContext first = start(QuerySideApplication.class, properties);
-             ConfigurableApplicationContext second = start(QuerySideApplication.class, properties)) {
-            Api commandNode = new Api(port(commands));
-            Api[] queryNodes = {new Api(port(first)), new Api(port(second))};
+        try (ConfigurableApplicationContext commands = Nodes.start(CommandSideApplication.class, properties);
+             ConfigurableApplicationContext first = Nodes.start(QuerySideApplication.class, properties);
+             ConfigurableApplicationContext second = Nodes.start(QuerySideApplication.class, properties)) {
+            Api commandNode = new Api(Nodes.port(commands));
+            Api[] queryNodes = {new Api(Nodes.port(first)), new Api(Nodes.port(second))};
             Project project = commandNode.createProject("two query nodes", "alice");
             BlockingQueue<String> firstStream = subscribe(queryNodes[0], project);
             BlockingQueue<String> secondStream = subscribe(queryNodes[1], project);
@@ -106,16 +105,5 @@ class TwoQueryNodesIT {
         return node.getBean(EventProcessingConfiguration.class)
                 .eventProcessor(PROCESSOR, StreamingEventProcessor.class).orElseThrow()
                 .processingStatus().size();
-    }
-
-    private static ConfigurableApplicationContext start(Class<?> application, Map<String, Object> properties) {
-        String[] arguments = properties.entrySet().stream()
-                .map(property -> "--" + property.getKey() + "=" + property.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).run(arguments);
-    }
-
-    private static int port(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
     }
 }
