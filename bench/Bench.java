@@ -74,10 +74,10 @@ public class Bench {
         void readHistoryPage(String project, String path, Integer before, int limit) throws Exception;
         /** Reads version {@code version} of a file with its content; throws if it fails. */
         void readVersion(String project, String path, int version) throws Exception;
-        /** The audit-stream position of the project's first event, for point-in-time reads; 0 where there are none. */
-        default long firstPosition(String project) throws Exception { return 0; }
-        /** Reads the file list ({@code content} false) or the file's content as they stood at a position. */
-        default void readAsOf(String project, String path, long position, boolean content) throws Exception {}
+        /** When version {@code version} of the file was saved (ISO-8601), for point-in-time reads; null where unsupported. */
+        default String savedAt(String project, String path, int version) throws Exception { return null; }
+        /** Reads the file list ({@code content} false) or the file's content as they stood at an instant. */
+        default void readAsOf(String project, String path, String at, boolean content) throws Exception {}
         /**
          * Bytes the design's database holds after a CHECKPOINT: {sum of pg_total_relation_size over its tables
          * (heap, TOAST, indexes), pg_database_size}, or null if it cannot be measured.
@@ -356,14 +356,15 @@ public class Bench {
             if (r.statusCode() != 200) throw new IllegalStateException("content version " + version + ": HTTP " + r.statusCode());
         }
 
-        @Override public long firstPosition(String project) throws Exception {
-            HttpResponse<String> r = send(request(project, "/events?limit=1").GET());
-            if (r.statusCode() != 200 || r.body().isBlank()) throw new IllegalStateException("events: HTTP " + r.statusCode());
-            return ((Number) ((Map<?, ?>) Json.parse(r.body().strip())).get("position")).longValue();
+        @Override public String savedAt(String project, String path, int version) throws Exception {
+            HttpResponse<String> r = send(request(project, "/files/content?path=" + q(path) + "&version=" + version).GET());
+            if (r.statusCode() != 200) throw new IllegalStateException("content version " + version + ": HTTP " + r.statusCode());
+            return (String) ((Map<?, ?>) Json.parse(r.body())).get("savedAt");
         }
 
-        @Override public void readAsOf(String project, String path, long position, boolean content) throws Exception {
-            String route = content ? "/files/content?path=" + q(path) + "&position=" + position : "/files?position=" + position;
+        @Override public void readAsOf(String project, String path, String at, boolean content) throws Exception {
+            String when = java.net.URLEncoder.encode(at, java.nio.charset.StandardCharsets.UTF_8);
+            String route = content ? "/files/content?path=" + q(path) + "&at=" + when : "/files?at=" + when;
             HttpResponse<String> r = send(request(project, route).GET());
             if (r.statusCode() != 200) throw new IllegalStateException("point in time " + route + ": HTTP " + r.statusCode());
         }
@@ -940,14 +941,14 @@ public class Bench {
                     int k = 1 + random.nextInt(reached);
                     versions[i] = timed(() -> d.readVersion(project, path, k));
                 }
-                long from = d.firstPosition(project);
-                if (from > 0) {
+                if (d.savedAt(project, path, 1) != null) {
                     listsAsOf = new long[reads];
                     contentsAsOf = new long[reads];
-                    d.readAsOf(project, path, from + reached / 2, false);
-                    d.readAsOf(project, path, from + reached / 2, true);
+                    String middle = d.savedAt(project, path, reached / 2);
+                    d.readAsOf(project, path, middle, false);
+                    d.readAsOf(project, path, middle, true);
                     for (int i = 0; i < reads; i++) {
-                        long at = from + random.nextInt(reached);
+                        String at = d.savedAt(project, path, 1 + random.nextInt(reached));
                         listsAsOf[i] = timed(() -> d.readAsOf(project, path, at, false));
                         contentsAsOf[i] = timed(() -> d.readAsOf(project, path, at, true));
                     }
@@ -1264,7 +1265,7 @@ public class Bench {
             hrow(md, histories, "history, newest page (limit=50): p50 / p99 / max ms", h -> p3(h.firstPage()));
             hrow(md, histories, "history, oldest page (before=51): p50 / p99 / max ms", h -> p3(h.lastPage()));
             hrow(md, histories, "content of a random version K: p50 / p99 / max ms", h -> p3(h.versionReads()));
-            hrow(md, histories, "point in time (position=P): file list / content p50 / p99 / max ms", h ->
+            hrow(md, histories, "point in time (at=T, T a random version's savedAt): file list / content p50 / p99 / max ms", h ->
                     h.listsAsOf().length == 0 ? "n/a" : p3(h.listsAsOf()) + "; " + p3(h.contentsAsOf()));
             hrow(md, histories, "read failure", h -> h.readFailure() == null ? "none" : h.readFailure());
             hrow(md, histories, "history check", h -> integrityLine(List.of(h.integrity())));
