@@ -9,7 +9,6 @@ import dev.velocity.filehistory.platform.web.ApiProblem;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -56,11 +55,8 @@ class CommandProblemAdvice {
 
     @ExceptionHandler(IdempotencyKeyInUseException.class)
     ResponseEntity<ProblemDetail> idempotencyKeyInUse(IdempotencyKeyInUseException e) {
-        ApiProblem problem = new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency-Key in use",
-                e.getMessage());
-        return ResponseEntity.status(problem.status())
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(IdempotencyKeyInUseException.RETRY_AFTER_SECONDS))
-                .body(problem.toProblemDetail());
+        return problem(new ApiProblem(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency-Key in use",
+                e.getMessage()).retryAfter(IdempotencyKeyInUseException.RETRY_AFTER_SECONDS));
     }
 
     private static ResponseEntity<ProblemDetail> problem(ApiProblem problem) {

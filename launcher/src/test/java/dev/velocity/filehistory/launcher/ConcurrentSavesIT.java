@@ -12,10 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -40,7 +36,7 @@ class ConcurrentSavesIT extends RunningSystem {
         List<Response> failures = new CopyOnWriteArrayList<>();
         AtomicInteger remaining = new AtomicInteger(ACKNOWLEDGED_SAVES);
 
-        runConcurrently(THREADS, thread -> {
+        Concurrently.run(THREADS, thread -> {
             int lastSeen = 0;
             for (int attempt = 0; remaining.get() > 0; attempt++) {
                 String content = document(thread, "thread " + thread + " attempt " + attempt + " " + UUID.randomUUID());
@@ -76,7 +72,7 @@ class ConcurrentSavesIT extends RunningSystem {
         List<Ack> acks = new CopyOnWriteArrayList<>();
         List<Response> failures = new CopyOnWriteArrayList<>();
 
-        runConcurrently(8, thread -> {
+        Concurrently.run(8, thread -> {
             for (int i = 0; i < 40; i++) {
                 String content = document(thread, "writer " + thread + " save " + i);
                 Response response = api.save(project, path, content, null);
@@ -103,7 +99,7 @@ class ConcurrentSavesIT extends RunningSystem {
             List<Response> responses = new CopyOnWriteArrayList<>();
             int contenders = 2 + round % 7;
             CyclicBarrier start = new CyclicBarrier(contenders);
-            runConcurrently(contenders, thread -> {
+            Concurrently.run(contenders, thread -> {
                 start.await();
                 responses.add(api.save(project, path, "contender " + thread, 0));
             });
@@ -123,7 +119,7 @@ class ConcurrentSavesIT extends RunningSystem {
         Project project = api.createProject("creates-lww", "alice");
         List<Response> responses = new CopyOnWriteArrayList<>();
         CyclicBarrier start = new CyclicBarrier(6);
-        runConcurrently(6, thread -> {
+        Concurrently.run(6, thread -> {
             start.await();
             responses.add(api.save(project, "shared.txt", "writer " + thread, null));
         });
@@ -140,7 +136,7 @@ class ConcurrentSavesIT extends RunningSystem {
         Project project = api.createProject("many", "alice");
         Map<String, Integer> newest = new ConcurrentHashMap<>();
 
-        runConcurrently(8, thread -> {
+        Concurrently.run(8, thread -> {
             for (int file = 0; file < 6; file++) {
                 String path = "w" + thread + "/f" + file + ".txt";
                 for (int save = 1; save <= 8; save++) {
@@ -199,28 +195,5 @@ class ConcurrentSavesIT extends RunningSystem {
                     .append('\n');
         }
         return text.toString();
-    }
-
-    interface Worker {
-        void run(int thread) throws Exception;
-    }
-
-    private static void runConcurrently(int threads, Worker worker) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    worker.run(thread);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

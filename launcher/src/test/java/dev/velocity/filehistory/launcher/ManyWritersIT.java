@@ -8,17 +8,12 @@ import dev.velocity.filehistory.launcher.Api.Response;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.testing.TestDatabase;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +66,7 @@ class ManyWritersIT {
         List<Answer> answers = new CopyOnWriteArrayList<>();
         CyclicBarrier start = new CyclicBarrier(WRITERS);
 
-        runConcurrently(WRITERS, writer -> {
+        Concurrently.run(WRITERS, writer -> {
             boolean checksVersion = writer % 2 == 0;
             int lastSeen = 0;
             start.await();
@@ -129,28 +124,5 @@ class ManyWritersIT {
             query = "&limit=1000&before=" + page.get("next").asText();
         } while (!page.get("next").isNull());
         return versions;
-    }
-
-    interface Writer {
-        void run(int writer) throws Exception;
-    }
-
-    private static void runConcurrently(int threads, Writer writer) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                int thread = t;
-                futures.add(pool.submit(() -> {
-                    writer.run(thread);
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get(5, TimeUnit.MINUTES);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
     }
 }

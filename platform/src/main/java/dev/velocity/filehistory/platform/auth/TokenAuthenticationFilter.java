@@ -14,7 +14,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -70,9 +69,9 @@ public class TokenAuthenticationFilter extends OncePerRequestFilter {
         }
         OptionalLong wait = rateLimits.secondsToWait(credential);
         if (wait.isPresent()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait.getAsLong()));
             problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests",
-                    "Too many requests", "This token sent more requests than allowed; retry after Retry-After"));
+                    "Too many requests", "This token sent more requests than allowed; retry after Retry-After")
+                    .retryAfter(wait.getAsLong()));
             return;
         }
         Matcher route = PROJECT_ROUTE.matcher(path);

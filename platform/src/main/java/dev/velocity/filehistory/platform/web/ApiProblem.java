@@ -42,9 +42,13 @@ public class ApiProblem extends RuntimeException {
 
     /** A refusal that passes: 503 with {@code Retry-After}, nothing stored, the same request may be sent again. */
     public static ApiProblem unavailable(String slug, String title, String detail, long retryAfterSeconds) {
-        ApiProblem problem = new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail);
-        problem.retryAfterSeconds = retryAfterSeconds;
-        return problem;
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, slug, title, detail).retryAfter(retryAfterSeconds);
+    }
+
+    /** Tells the client when the same request may be sent again ({@code Retry-After}, in seconds). */
+    public ApiProblem retryAfter(long seconds) {
+        retryAfterSeconds = seconds;
+        return this;
     }
 
     public ApiProblem with(String name, Object value) {
