@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.command;
 
-import dev.velocity.filehistory.command.file.FileNotFoundException;
+import dev.velocity.filehistory.command.file.UnknownFileException;
 import dev.velocity.filehistory.command.idempotency.IdempotencyKeyInUseException;
 import dev.velocity.filehistory.command.file.PathTakenException;
 import dev.velocity.filehistory.command.file.VersionConflictException;
@@ -35,8 +35,8 @@ class CommandProblemAdvice {
                 .with("path", e.path()));
     }
 
-    @ExceptionHandler(FileNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(FileNotFoundException e) {
+    @ExceptionHandler(UnknownFileException.class)
+    ResponseEntity<ProblemDetail> notFound(UnknownFileException e) {
         return problem(ApiProblem.notFound(e.getMessage()));
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import dev.velocity.filehistory.api.CreateFileCommand;
 import dev.velocity.filehistory.api.DeleteFileCommand;
-import dev.velocity.filehistory.api.FileChangeView;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
 import dev.velocity.filehistory.api.FileEditedEvent;
@@ -88,7 +87,7 @@ class FileAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    FileChangeView handle(CreateFileCommand command) {
+    FileCommandResult handle(CreateFileCommand command) {
         applyChained(new FileCreatedEvent(command.projectId(), command.fileId(), command.path(), 1,
                 command.content(), command.contentHash(), command.sizeBytes(), command.fileType(), command.message(),
                 command.author(), null, null));
@@ -96,7 +95,7 @@ class FileAggregate {
     }
 
     @CommandHandler
-    FileChangeView handle(SaveFileCommand command, BaseContent base) {
+    FileCommandResult handle(SaveFileCommand command, BaseContent base) {
         requireLiveAt(command.path());
         if (contentHash.equals(command.contentHash())) {
             return view(false, false);
@@ -126,7 +125,7 @@ class FileAggregate {
     }
 
     @CommandHandler
-    FileChangeView handle(MoveFileCommand command) {
+    FileCommandResult handle(MoveFileCommand command) {
         requireLiveAt(command.fromPath());
         if (command.toPath().equals(path)) {
             return view(false, false);
@@ -138,7 +137,7 @@ class FileAggregate {
     }
 
     @CommandHandler
-    FileChangeView handle(DeleteFileCommand command) {
+    FileCommandResult handle(DeleteFileCommand command) {
         requireLiveAt(command.path());
         requireVersion(command.expectedVersion());
         applyChained(new FileDeletedEvent(projectId, fileId, path, version + 1, contentHash, sizeBytes,
@@ -147,7 +146,7 @@ class FileAggregate {
     }
 
     @CommandHandler
-    FileChangeView handle(RestoreFileCommand command) {
+    FileCommandResult handle(RestoreFileCommand command) {
         if (!path.equals(command.path())) {
             throw new FileNotAtPathException(fileId, command.path());
         }
@@ -181,8 +180,8 @@ class FileAggregate {
         }
     }
 
-    private FileChangeView view(boolean changed, boolean created) {
-        return new FileChangeView(projectId, fileId, path, version, contentHash, sizeBytes, changedAt, changedBy,
+    private FileCommandResult view(boolean changed, boolean created) {
+        return new FileCommandResult(projectId, fileId, path, version, contentHash, sizeBytes, changedAt, changedBy,
                 changed, created);
     }
 

@@ -1,6 +1,5 @@
 package dev.velocity.filehistory.command.file;
 
-import dev.velocity.filehistory.api.FileChangeView;
 import dev.velocity.filehistory.command.idempotency.Answer;
 import dev.velocity.filehistory.command.idempotency.IdempotentCommands;
 import dev.velocity.filehistory.command.idempotency.RequestFingerprint;
@@ -9,7 +8,7 @@ import dev.velocity.filehistory.platform.VelocityProperties;
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import dev.velocity.filehistory.platform.web.FilePathRules;
-import dev.velocity.filehistory.platform.web.Versions;
+import dev.velocity.filehistory.platform.web.NumberParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,7 +64,7 @@ class FileCommandController {
     record FileChangeResponse(String projectId, String fileId, String path, int version, String contentHash,
                               long sizeBytes, Instant savedAt, String savedBy, boolean changed) {
 
-        static FileChangeResponse of(FileChangeView view) {
+        static FileChangeResponse of(FileCommandResult view) {
             return new FileChangeResponse(view.projectId(), view.fileId(), view.path(), view.version(),
                     view.contentHash(), view.sizeBytes(), view.savedAt(), view.savedBy(), view.changed());
         }
@@ -91,7 +90,7 @@ class FileCommandController {
                     "The content is " + size + " UTF-8 bytes; the limit is " + properties.maxContentBytes())
                     .with("limitBytes", properties.maxContentBytes());
         }
-        Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
+        Integer expected = NumberParameters.inRange("expectedVersion", request.expectedVersion(), 0);
         String fileType = bounded("fileType", request.fileType(), MAX_FILE_TYPE_LENGTH);
         String message = bounded("message", request.message(), MAX_MESSAGE_LENGTH);
         Answer answer = idempotent.run(caller, key, RequestFingerprint.of("PUT", "files", path, request.content(),
@@ -106,7 +105,7 @@ class FileCommandController {
                               @RequestParam(required = false) String expectedVersion,
                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("path", path);
-        Integer expected = Versions.optional("expectedVersion", expectedVersion, 0);
+        Integer expected = NumberParameters.optional("expectedVersion", expectedVersion, 0);
         return answer(idempotent.run(caller, key, RequestFingerprint.of("DELETE", "files", path, expected),
                 () -> files.delete(caller, path, expected)));
     }
@@ -117,7 +116,7 @@ class FileCommandController {
                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("from", request.from());
         FilePathRules.requireValid("to", request.to());
-        Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
+        Integer expected = NumberParameters.inRange("expectedVersion", request.expectedVersion(), 0);
         return answer(idempotent.run(caller, key, RequestFingerprint.of("POST", "files/move", request.from(),
                 request.to(), expected), () -> files.move(caller, request.from(), request.to(), expected)));
     }
@@ -131,8 +130,8 @@ class FileCommandController {
         if (request.version() == null) {
             throw ApiProblem.badRequest("'version' is required");
         }
-        int version = Versions.inRange("version", request.version(), 1);
-        Integer expected = Versions.inRange("expectedVersion", request.expectedVersion(), 0);
+        int version = NumberParameters.inRange("version", request.version(), 1);
+        Integer expected = NumberParameters.inRange("expectedVersion", request.expectedVersion(), 0);
         return answer(idempotent.run(caller, key, RequestFingerprint.of("POST", "files/restore", request.path(),
                 version, expected), () -> files.restore(caller, request.path(), version, expected)));
     }

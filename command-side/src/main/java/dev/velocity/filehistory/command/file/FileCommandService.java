@@ -2,7 +2,6 @@ package dev.velocity.filehistory.command.file;
 
 import dev.velocity.filehistory.api.CreateFileCommand;
 import dev.velocity.filehistory.api.DeleteFileCommand;
-import dev.velocity.filehistory.api.FileChangeView;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
@@ -45,10 +44,10 @@ public class FileCommandService {
         this.contents = contents;
     }
 
-    public FileChangeView save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
+    public FileCommandResult save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
                                String message) {
         Digest digest = Digest.of(content);
-        FileChangeView saved = retrying(() -> {
+        FileCommandResult saved = retrying(() -> {
             Optional<FilePathRegistry.StoredFile> file = paths.liveFile(caller.projectId(), path);
             if (file.isEmpty()) {
                 if (expectedVersion != null && expectedVersion != 0) {
@@ -66,19 +65,19 @@ public class FileCommandService {
         return saved;
     }
 
-    public FileChangeView delete(Caller caller, String path, Integer expectedVersion) {
+    public FileCommandResult delete(Caller caller, String path, Integer expectedVersion) {
         return retrying(() -> {
             FilePathRegistry.StoredFile file = paths.liveFile(caller.projectId(), path)
-                    .orElseThrow(() -> new FileNotFoundException(path));
+                    .orElseThrow(() -> new UnknownFileException(path));
             return send(new DeleteFileCommand(file.fileId(), path, expectedVersion, null, caller.user()), caller,
                     file.storedVersion());
         });
     }
 
-    public FileChangeView move(Caller caller, String from, String to, Integer expectedVersion) {
+    public FileCommandResult move(Caller caller, String from, String to, Integer expectedVersion) {
         return retrying(() -> {
             FilePathRegistry.StoredFile file = paths.liveFile(caller.projectId(), from)
-                    .orElseThrow(() -> new FileNotFoundException(from));
+                    .orElseThrow(() -> new UnknownFileException(from));
             if (!from.equals(to) && paths.liveFile(caller.projectId(), to).isPresent()) {
                 throw new PathTakenException(to, false);
             }
@@ -87,10 +86,10 @@ public class FileCommandService {
         });
     }
 
-    public FileChangeView restore(Caller caller, String path, int version, Integer expectedVersion) {
+    public FileCommandResult restore(Caller caller, String path, int version, Integer expectedVersion) {
         return retrying(() -> {
             FilePathRegistry.StoredFile file = paths.liveOrLastDeletedFile(caller.projectId(), path)
-                    .orElseThrow(() -> new FileNotFoundException(path));
+                    .orElseThrow(() -> new UnknownFileException(path));
             String content = contents.at(file.fileId(), version, null)
                     .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
             Digest digest = Digest.of(content);
@@ -108,7 +107,7 @@ public class FileCommandService {
         }
     }
 
-    private FileChangeView retrying(Supplier<FileChangeView> attempt) {
+    private FileCommandResult retrying(Supplier<FileCommandResult> attempt) {
         RuntimeException last = null;
         for (int i = 0; i < MAX_ATTEMPTS; i++) {
             try {
@@ -129,7 +128,7 @@ public class FileCommandService {
      * Sends the command with the version the event store held just before ({@code storedVersion}; 0 for a new
      * file), so an aggregate cached before another node's save notices it is behind ({@link FileAggregate}).
      */
-    private FileChangeView send(Object command, Caller caller, int storedVersion) {
+    private FileCommandResult send(Object command, Caller caller, int storedVersion) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(FileAggregate.STORED_VERSION, storedVersion);
         metaData.put("user", caller.user());
@@ -146,7 +145,7 @@ public class FileCommandService {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof VersionConflictException || t instanceof FileNotAtPathException
                     || t instanceof PathTakenException || t instanceof VersionNotFoundException
-                    || t instanceof FileNotFoundException || t instanceof ConcurrencyException) {
+                    || t instanceof UnknownFileException || t instanceof ConcurrencyException) {
                 return (RuntimeException) t;
             }
             if (t.getCause() == t) {

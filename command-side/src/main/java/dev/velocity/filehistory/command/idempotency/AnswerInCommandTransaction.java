@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.command.idempotency;
 
-import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.command.file.FileCommandResult;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -28,7 +28,7 @@ class AnswerInCommandTransaction implements MessageHandlerInterceptor<CommandMes
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain interceptorChain)
             throws Exception {
         Object result = interceptorChain.proceed();
-        if (result instanceof FileChangeView view) {
+        if (result instanceof FileCommandResult view) {
             commands.recordInCommandTransaction(view);
         }
         return result;

@@ -2,7 +2,7 @@ package dev.velocity.filehistory.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.velocity.filehistory.api.FileChangeView;
+import dev.velocity.filehistory.command.file.FileCommandResult;
 import dev.velocity.filehistory.command.idempotency.IdempotencyKeys.Claim;
 import dev.velocity.filehistory.command.idempotency.IdempotencyKeys.Stored;
 import dev.velocity.filehistory.platform.VelocityProperties;
@@ -49,7 +49,7 @@ public class IdempotentCommands {
     }
 
     /** The command's answer, or with a key already used for this request, the answer it got the first time. */
-    public Answer run(Caller caller, String key, String fingerprint, Supplier<FileChangeView> command) {
+    public Answer run(Caller caller, String key, String fingerprint, Supplier<FileCommandResult> command) {
         if (key == null) {
             return Answer.of(command.get());
         }
@@ -76,7 +76,7 @@ public class IdempotentCommands {
     }
 
     /** Called inside the command's transaction with its result; see {@link AnswerInCommandTransaction}. */
-    void recordInCommandTransaction(FileChangeView view) {
+    void recordInCommandTransaction(FileCommandResult view) {
         Claim claim = running.get();
         if (claim == null) {
             return;
@@ -88,7 +88,7 @@ public class IdempotentCommands {
         }
     }
 
-    private Answer execute(Claim claim, Supplier<FileChangeView> command) {
+    private Answer execute(Claim claim, Supplier<FileCommandResult> command) {
         running.set(claim);
         boolean done = false;
         try {
@@ -103,19 +103,19 @@ public class IdempotentCommands {
         }
     }
 
-    private String write(FileChangeView view) {
+    private String write(FileCommandResult view) {
         try {
             return json.writeValueAsString(view);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A FileChangeView is always serialisable", e);
+            throw new IllegalStateException("A FileCommandResult is always serialisable", e);
         }
     }
 
-    private FileChangeView read(String response) {
+    private FileCommandResult read(String response) {
         try {
-            return json.readValue(response, FileChangeView.class);
+            return json.readValue(response, FileCommandResult.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored answer is not a FileChangeView", e);
+            throw new IllegalStateException("A stored answer is not a FileCommandResult", e);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.axonframework.test.matchers.Matchers.predicate;
 
 import dev.velocity.filehistory.api.CreateFileCommand;
 import dev.velocity.filehistory.api.DeleteFileCommand;
-import dev.velocity.filehistory.api.FileChangeView;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
 import dev.velocity.filehistory.api.FileMovedEvent;
@@ -123,7 +122,7 @@ class FileAggregateTest {
                 .when(new CreateFileCommand(FILE, PROJECT, "src/a.js", V1, hash(V1), 3, "javascript", null, "alice"))
                 .expectEvents(next(created()))
                 .expectResultMessagePayloadMatching(predicate(
-                        (FileChangeView view) -> view.version() == 1 && view.changed() && view.created()));
+                        (FileCommandResult view) -> view.version() == 1 && view.changed() && view.created()));
     }
 
     @Test
@@ -186,7 +185,7 @@ class FileAggregateTest {
                 .expectNoEvents()
                 .expectSuccessfulHandlerExecution()
                 .expectResultMessagePayloadMatching(predicate(
-                        (FileChangeView view) -> !view.changed() && view.version() == 2));
+                        (FileCommandResult view) -> !view.changed() && view.version() == 2));
     }
 
     @Test

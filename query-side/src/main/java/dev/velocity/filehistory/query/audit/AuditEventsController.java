@@ -3,7 +3,7 @@ package dev.velocity.filehistory.query.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.velocity.filehistory.platform.auth.Caller;
-import dev.velocity.filehistory.platform.web.Versions;
+import dev.velocity.filehistory.platform.web.NumberParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -50,7 +50,7 @@ class AuditEventsController {
                                                  @RequestParam(required = false) String after,
                                                  @RequestParam(required = false) String limit, Caller caller) {
         long from = parsePosition(after);
-        Integer pageSize = Versions.optional("limit", limit, 1, MAX_LIMIT);
+        Integer pageSize = NumberParameters.optional("limit", limit, 1, MAX_LIMIT);
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize;
         long upTo = horizon.safeUpTo(from);
         StreamingResponseBody body = out -> write(out, caller.projectId(), from, upTo, size);

@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.query.audit;
 
-import dev.velocity.filehistory.api.FileKind;
+import dev.velocity.filehistory.query.file.ChangeKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,12 +64,12 @@ final class ReadModelReplay {
         if (row != null && row.version() >= fact.version()) {
             return row;
         }
-        if (fact.kind() == FileKind.MOVED) {
+        if (fact.kind() == ChangeKind.MOVED) {
             return row == null ? null : new CurrentRow(row.projectId(), fact.path(), fact.version(),
                     row.contentHash(), row.sizeBytes(), row.fileType(), row.deleted(), row.createdAt(), at,
                     fact.author());
         }
-        if (fact.kind() == FileKind.DELETED) {
+        if (fact.kind() == ChangeKind.DELETED) {
             return row == null ? null : new CurrentRow(row.projectId(), row.path(), fact.version(),
                     row.contentHash(), row.sizeBytes(), row.fileType(), true, row.createdAt(), at, fact.author());
         }

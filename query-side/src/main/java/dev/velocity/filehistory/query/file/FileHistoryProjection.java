@@ -1,10 +1,9 @@
 package dev.velocity.filehistory.query.file;
 
-import dev.velocity.filehistory.api.FileChangedView;
+import dev.velocity.filehistory.query.updates.HistoryEntryUpdate;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
 import dev.velocity.filehistory.api.FileEditedEvent;
-import dev.velocity.filehistory.api.FileKind;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
@@ -55,37 +54,37 @@ class FileHistoryProjection {
 
     @EventHandler
     void on(FileCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.CREATED, e.path(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.CREATED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileVersionSavedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.SAVED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileEditedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.SAVED, e.path(), e.contentHash(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.SAVED, e.path(), e.contentHash(),
                 e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileMovedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.MOVED, e.toPath(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.MOVED, e.toPath(),
                 e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileDeletedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.DELETED, e.path(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.DELETED, e.path(),
                 e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
     }
 
     @EventHandler
     void on(FileRestoredEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), FileKind.RESTORED, e.path(),
+        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.RESTORED, e.path(),
                 e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(),
                 "Restored version " + e.restoredVersion()), replay);
     }
@@ -95,7 +94,7 @@ class FileHistoryProjection {
         jdbc.update("TRUNCATE file_versions");
     }
 
-    private record Entry(String projectId, String fileId, int version, FileKind kind, String path,
+    private record Entry(String projectId, String fileId, int version, ChangeKind kind, String path,
                          String contentHash, long sizeBytes, String fileType, Instant at, String by, String message) {
     }
 
@@ -104,7 +103,7 @@ class FileHistoryProjection {
                 e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
                 e.by(), e.message(), e.fileId(), e.version() - 1L);
         if (!replay.isReplay()) {
-            notices.announce(new FileChangedView(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
+            notices.announce(new HistoryEntryUpdate(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
                     e.contentHash(), e.by(), e.at()));
         }
     }

@@ -7,7 +7,7 @@ import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.content.FileContents;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import dev.velocity.filehistory.platform.web.FilePathRules;
-import dev.velocity.filehistory.platform.web.Versions;
+import dev.velocity.filehistory.platform.web.NumberParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -75,7 +75,7 @@ class FileQueryController {
     List<FileSummary> list(@PathVariable UUID projectId, @RequestParam(required = false) String minVersion,
                            @RequestParam(required = false) String at,
                            @RequestParam(required = false) String position, Caller caller) {
-        Integer min = Versions.optional("minVersion", minVersion, 0);
+        Integer min = NumberParameters.optional("minVersion", minVersion, 0);
         Optional<AsOf> asOf = AsOf.parse(at, position);
         if (asOf.isEmpty() && min != null) {
             catchUp.awaitEventStoreHead();
@@ -99,13 +99,13 @@ class FileQueryController {
                         @RequestParam(required = false) String at,
                         @RequestParam(required = false) String position, Caller caller) {
         FilePathRules.requireValid("path", path);
-        Integer wanted = Versions.optional("version", version, 1);
+        Integer wanted = NumberParameters.optional("version", version, 1);
         Optional<AsOf> asOf = AsOf.parse(at, position);
         if (asOf.isPresent()) {
             if (wanted != null) {
                 throw ApiProblem.badRequest("'version' names one version already; give it or 'at'/'position'");
             }
-            Versions.optional("minVersion", minVersion, 0);
+            NumberParameters.optional("minVersion", minVersion, 0);
             return currentContent(pointInTime.atPath(caller.projectId(), path, asOf.get()));
         }
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
@@ -124,9 +124,9 @@ class FileQueryController {
                     @RequestParam(required = false) String limit, @RequestParam(required = false) String before,
                     @RequestParam(required = false) String minVersion, Caller caller) {
         FilePathRules.requireValid("path", path);
-        Integer pageSize = Versions.optional("limit", limit, 1, MAX_PAGE);
+        Integer pageSize = NumberParameters.optional("limit", limit, 1, MAX_PAGE);
         int size = pageSize == null ? 50 : pageSize;
-        Integer below = Versions.optional("before", before, 1);
+        Integer below = NumberParameters.optional("before", before, 1);
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
         List<FileReadModel.Version> page = new ArrayList<>(files.history(file.fileId(), below, size + 1));
         Integer next = null;
@@ -148,8 +148,8 @@ class FileQueryController {
                                 @RequestParam(required = false) String to,
                                 @RequestParam(required = false) String minVersion, Caller caller) {
         FilePathRules.requireValid("path", path);
-        int fromVersion = Versions.required("from", from, 1);
-        int toVersion = Versions.required("to", to, 1);
+        int fromVersion = NumberParameters.required("from", from, 1);
+        int toVersion = NumberParameters.required("to", to, 1);
         FileReadModel.CurrentFile file = resolve(caller, path, minVersion);
         FileReadModel.Version original = versionOf(file, fromVersion, path);
         FileReadModel.Version revised = versionOf(file, toVersion, path);
@@ -162,7 +162,7 @@ class FileQueryController {
     }
 
     private FileReadModel.CurrentFile resolve(Caller caller, String path, String minVersion) {
-        Integer min = Versions.optional("minVersion", minVersion, 0);
+        Integer min = NumberParameters.optional("minVersion", minVersion, 0);
         if (min != null && min > 0) {
             catchUp.awaitUntil(() -> files.atPath(caller.projectId(), path)
                             .filter(f -> f.version() >= min && files.hasVersion(f.fileId(), min)).isPresent(),

@@ -1,8 +1,6 @@
 package dev.velocity.filehistory.query.updates;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.velocity.filehistory.api.FileChangedView;
-import dev.velocity.filehistory.api.FindFileChangesQuery;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -135,8 +133,8 @@ class FileChangeListener implements SmartLifecycle {
 
     private void emit(String payload) {
         try {
-            FileChangedView change = json.readValue(payload, FileChangedView.class);
-            updates.emit(FindFileChangesQuery.class, query -> query.projectId().equals(change.projectId()), change);
+            HistoryEntryUpdate change = json.readValue(payload, HistoryEntryUpdate.class);
+            updates.emit(FindHistoryEntryUpdatesQuery.class, query -> query.projectId().equals(change.projectId()), change);
         } catch (IOException e) {
             log.warn("Ignored a file-change notice that is not a file change: {}", e.getMessage());
         }

@@ -2,7 +2,6 @@ package dev.velocity.filehistory.query.updates;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.velocity.filehistory.api.FileChangedView;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ public class FileChangeNotices {
     }
 
     /** Announces the change when the current event batch commits (at once outside of one). */
-    public void announce(FileChangedView change) {
+    public void announce(HistoryEntryUpdate change) {
         String payload = payload(change);
         if (payload == null) {
             return;
@@ -58,7 +57,7 @@ public class FileChangeNotices {
         pending.add(payload);
     }
 
-    private String payload(FileChangedView change) {
+    private String payload(HistoryEntryUpdate change) {
         try {
             String payload = json.writeValueAsString(change);
             if (payload.getBytes(StandardCharsets.UTF_8).length > MAX_PAYLOAD_BYTES) {

@@ -1,7 +1,5 @@
 package dev.velocity.filehistory.query.updates;
 
-import dev.velocity.filehistory.api.FileChangedView;
-import dev.velocity.filehistory.api.FindFileChangesQuery;
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.auth.Credential;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +64,7 @@ class FileChangesController {
 
     /** The stream starts empty: a client loads the file list first, then follows the changes. */
     @QueryHandler
-    List<FileChangedView> handle(FindFileChangesQuery query) {
+    List<HistoryEntryUpdate> handle(FindHistoryEntryUpdatesQuery query) {
         return List.of();
     }
 
@@ -75,10 +73,10 @@ class FileChangesController {
             + "entry. EventSource cannot send headers, so `?access_token=` is accepted here.")
     SseEmitter updates(@PathVariable UUID projectId, Caller caller, Credential credential) throws IOException {
         SseEmitter emitter = new SseEmitter(0L);
-        SubscriptionQueryResult<List<FileChangedView>, FileChangedView> subscription = queries.subscriptionQuery(
-                new FindFileChangesQuery(caller.projectId().toString()),
-                ResponseTypes.multipleInstancesOf(FileChangedView.class),
-                ResponseTypes.instanceOf(FileChangedView.class));
+        SubscriptionQueryResult<List<HistoryEntryUpdate>, HistoryEntryUpdate> subscription = queries.subscriptionQuery(
+                new FindHistoryEntryUpdatesQuery(caller.projectId().toString()),
+                ResponseTypes.multipleInstancesOf(HistoryEntryUpdate.class),
+                ResponseTypes.instanceOf(HistoryEntryUpdate.class));
         Disposable forwarding = subscription.updates().subscribe(change -> send(emitter, change),
                 emitter::completeWithError, emitter::complete);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
@@ -129,7 +127,7 @@ class FileChangesController {
         });
     }
 
-    private static void send(SseEmitter emitter, FileChangedView change) {
+    private static void send(SseEmitter emitter, HistoryEntryUpdate change) {
         try {
             emitter.send(SseEmitter.event()
                     .name("file-changed")

@@ -1,14 +1,16 @@
-package dev.velocity.filehistory.api;
+package dev.velocity.filehistory.query.updates;
+
+import dev.velocity.filehistory.query.file.ChangeKind;
 
 import java.time.Instant;
 
 /** One history entry as live-update subscribers see it. */
-public record FileChangedView(
+public record HistoryEntryUpdate(
         String projectId,
         String path,
         String fileId,
         int version,
-        FileKind kind,
+        ChangeKind kind,
         String contentHash,
         String by,
         Instant at) {

@@ -1,9 +1,9 @@
 package dev.velocity.filehistory.platform.web;
 
 /** Version numbers as the API takes them: whole numbers from a lower bound up to 2^31-1, else 400. */
-public final class Versions {
+public final class NumberParameters {
 
-    private Versions() {
+    private NumberParameters() {
     }
 
     /** Parses an optional query parameter; null or absent stays null. */

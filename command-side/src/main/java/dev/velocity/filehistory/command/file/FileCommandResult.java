@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.api;
+package dev.velocity.filehistory.command.file;
 
 import java.time.Instant;
 
@@ -6,7 +6,7 @@ import java.time.Instant;
  * What a command did to a file: the version it produced, or the current one when nothing changed
  * ({@code changed} false), and whether it created a new file.
  */
-public record FileChangeView(
+public record FileCommandResult(
         String projectId,
         String fileId,
         String path,
