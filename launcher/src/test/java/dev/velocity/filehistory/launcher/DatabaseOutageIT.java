@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
@@ -155,12 +156,10 @@ class DatabaseOutageIT {
                                                                   List<Attempt> attempts) throws Exception {
         List<Attempt> acknowledged = attempts.stream().filter(a -> a.client() == client && a.acknowledged()).toList();
         int newest = acknowledged.stream().mapToInt(a -> a.response().version()).max().orElseThrow();
-        Response history = api.history(project, path(client), "&limit=1000&minVersion=" + newest);
-        for (long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-             history.status() == 503 && System.nanoTime() < deadline; ) {
-            Thread.sleep(500); // the projection processor backs off while the database is away, then resumes
-            history = api.history(project, path(client), "&limit=1000&minVersion=" + newest);
-        }
+        // The projection processor backs off while the database is away, then resumes.
+        Response history = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.history(project, path(client), "&limit=1000&minVersion=" + newest),
+                        response -> response.status() != 503);
         assertThat(history.status()).as(history.toString()).isEqualTo(200);
         Map<Integer, String> hashes = new TreeMap<>();
         history.json().get("entries").forEach(e -> hashes.put(e.get("version").asInt(), e.get("contentHash").asText()));

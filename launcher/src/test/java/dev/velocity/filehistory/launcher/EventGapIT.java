@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
@@ -106,18 +107,13 @@ class EventGapIT extends RunningSystem {
                 Long.class, fileId);
     }
 
-    private void awaitListed(Project project, String path) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            Long rows = jdbc.queryForObject("SELECT (SELECT count(*) FROM current_files WHERE project_id = ?::uuid "
-                    + "AND path = ?) + (SELECT count(*) FROM file_versions WHERE project_id = ?::uuid AND path = ?)",
-                    Long.class, project.id(), path, project.id(), path);
-            if (rows != null && rows == 2) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(path + " never reached both read models: a projection skipped a committed event");
+    private void awaitListed(Project project, String path) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(jdbc.queryForObject("SELECT (SELECT count(*) FROM current_files WHERE project_id = ?::uuid "
+                        + "AND path = ?) + (SELECT count(*) FROM file_versions WHERE project_id = ?::uuid AND path = ?)",
+                        Long.class, project.id(), path, project.id(), path))
+                        .as(path + " never reached both read models: a projection skipped a committed event")
+                        .isEqualTo(2));
     }
 
     private static GenericDomainEventMessage<FileCreatedEvent> created(Project project, String fileId, String path,

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
-import dev.velocity.filehistory.launcher.MalformedRequests.Malformed;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;

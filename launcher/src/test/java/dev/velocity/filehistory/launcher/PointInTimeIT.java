@@ -1,10 +1,12 @@
 package dev.velocity.filehistory.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
 import dev.velocity.filehistory.launcher.Api.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -103,8 +105,7 @@ class PointInTimeIT extends RunningSystem {
 
     /** The next save must get a later millisecond than {@code instant}, the precision of stored times. */
     private static void awaitClockPast(Instant instant) {
-        while (!Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(instant)) {
-            Thread.onSpinWait();
-        }
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(instant));
     }
 }

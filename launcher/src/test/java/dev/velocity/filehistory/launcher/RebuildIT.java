@@ -1,15 +1,16 @@
 package dev.velocity.filehistory.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
 import dev.velocity.filehistory.launcher.Api.Response;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -87,14 +88,9 @@ class RebuildIT extends RunningSystem {
         assertThat(api.get(REBUILD, ADMIN_TOKEN).status()).isEqualTo(200);
     }
 
-    private JsonNode awaitRebuilt() throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        JsonNode progress = api.get(REBUILD, ADMIN_TOKEN).json();
-        while (progress.get("running").asBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            progress = api.get(REBUILD, ADMIN_TOKEN).json();
-        }
-        assertThat(progress.get("running").asBoolean()).as("rebuild finished: %s", progress).isFalse();
+    private JsonNode awaitRebuilt() {
+        JsonNode progress = await("rebuild finished").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get(REBUILD, ADMIN_TOKEN).json(), running -> !running.get("running").asBoolean());
         assertThat(progress.get("error").isNull()).as("rebuild error: %s", progress).isTrue();
         return progress;
     }

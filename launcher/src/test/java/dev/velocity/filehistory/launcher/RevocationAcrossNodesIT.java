@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.velocity.filehistory.command.CommandSideApplication;
 import dev.velocity.filehistory.launcher.Api.Project;
@@ -10,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -48,10 +50,8 @@ class RevocationAcrossNodesIT {
                     .status()).isEqualTo(204);
 
             assertThat(commands.list(bob, "").status()).as("at once on the revoking node").isEqualTo(401);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(HANG_SECONDS);
-            while (queries.list(bob, "").status() == 200 && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
+            await().atMost(Duration.ofSeconds(HANG_SECONDS)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> queries.list(bob, "").status() != 200);
             assertThat(queries.list(bob, "").status()).as("soon on the other node").isEqualTo(401);
             streamEnded.get(HANG_SECONDS, TimeUnit.SECONDS);
             assertThat(queries.list(alice, "").status()).isEqualTo(200);

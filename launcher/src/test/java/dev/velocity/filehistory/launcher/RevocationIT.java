@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.launcher;
 
+import static dev.velocity.filehistory.launcher.ServerSentEvents.nextData;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.launcher.Api.Project;
@@ -9,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -100,7 +102,7 @@ class RevocationIT extends RunningSystem {
 
         assertThat(bobsEnded.await(STREAM_END_TIMEOUT_SECONDS, TimeUnit.SECONDS)).as("bob's stream ended").isTrue();
         api.save(alice, "after.txt", "still live", 0);
-        assertThat(waitForEvent(alicesLines)).as("alice's stream still delivers").contains("after.txt");
+        assertThat(nextData(alicesLines, Duration.ofSeconds(20))).as("alice's stream still delivers").contains("after.txt");
         alicesStream.close();
     }
 
@@ -111,16 +113,5 @@ class RevocationIT extends RunningSystem {
                 .send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(response.statusCode()).isEqualTo(200);
         return response.body();
-    }
-
-    private static String waitForEvent(BlockingQueue<String> lines) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line != null && line.startsWith("data:")) {
-                return line;
-            }
-        }
-        return "";
     }
 }

@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.launcher;
 
+import static dev.velocity.filehistory.launcher.ServerSentEvents.nextFileChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,8 +51,8 @@ class TwoQueryNodesIT {
             assertThat(commandNode.save(project, "notes.txt", "second", 1).status()).isEqualTo(200);
 
             for (BlockingQueue<String> stream : List.of(firstStream, secondStream)) {
-                assertThat(nextFileChanged(stream).get("version").asInt()).isEqualTo(1);
-                JsonNode latest = nextFileChanged(stream);
+                assertThat(nextFileChanged(stream, 1, Duration.ofSeconds(15)).get(0).get("version").asInt()).isEqualTo(1);
+                JsonNode latest = nextFileChanged(stream, 1, Duration.ofSeconds(15)).get(0);
                 assertThat(latest.get("version").asInt()).isEqualTo(2);
                 assertThat(latest.get("path").asText()).isEqualTo("notes.txt");
             }
@@ -81,24 +83,6 @@ class TwoQueryNodesIT {
         reader.start();
         assertThat(lines.poll(10, TimeUnit.SECONDS)).as("the subscription is confirmed").isNotNull();
         return lines;
-    }
-
-    /** The data of the next {@code file-changed} event; fails when none arrives within 15 s (a hang, not a speed). */
-    private static JsonNode nextFileChanged(BlockingQueue<String> lines) throws Exception {
-        String event = null;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            String line = lines.poll(1, TimeUnit.SECONDS);
-            if (line == null) {
-                continue;
-            }
-            if (line.startsWith("event:")) {
-                event = line.substring(6).trim();
-            } else if (line.startsWith("data:") && "file-changed".equals(event)) {
-                return Api.JSON.readTree(line.substring(5));
-            }
-        }
-        throw new AssertionError("no file-changed event within 15 s");
     }
 
     private static int segmentsClaimed(ConfigurableApplicationContext node) {
