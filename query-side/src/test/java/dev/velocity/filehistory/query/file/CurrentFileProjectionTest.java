@@ -4,6 +4,8 @@ import static dev.velocity.filehistory.query.file.FileStream.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
@@ -91,16 +93,10 @@ class CurrentFileProjectionTest extends ReadModelsOnPostgres {
 
     @Test
     void aNewFileAtADeletedFilesPathIsARowOfItsOwn() {
-        String project = newProject();
-        FileStream old = new FileStream(project, FileStream.START);
-        store(old.created("a.txt", "old", null, "alice"));
-        store(old.deleted(hash("old"), 3, "alice"));
-        FileStream replacement = new FileStream(project, FileStream.START.plusSeconds(3600));
+        List<FileStream> files = aDeletedFileAndANewOneAtItsPath();
+        FileStream old = files.get(0);
+        FileStream replacement = files.get(1);
 
-        store(replacement.created("a.txt", "new", null, "bob"));
-
-        awaitProjected(old, 2);
-        awaitProjected(replacement, 1);
         assertCurrent(old, "a.txt", 2, hash("old"), 3, true, "alice");
         assertCurrent(replacement, "a.txt", 1, hash("new"), 3, false, "bob");
     }
@@ -117,7 +113,7 @@ class CurrentFileProjectionTest extends ReadModelsOnPostgres {
         assertThat(instant(row, "updated_at")).as("the time of the event").isEqualTo(file.at(version));
     }
 
-    private static java.time.Instant instant(Map<String, Object> row, String column) {
+    private static Instant instant(Map<String, Object> row, String column) {
         return ((Timestamp) row.get(column)).toInstant();
     }
 }

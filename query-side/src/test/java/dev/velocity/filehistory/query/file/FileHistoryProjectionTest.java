@@ -68,16 +68,10 @@ class FileHistoryProjectionTest extends ReadModelsOnPostgres {
 
     @Test
     void theHistoriesOfTwoFilesAtOnePathStayApart() {
-        String project = newProject();
-        FileStream old = new FileStream(project, FileStream.START);
-        store(old.created("a.txt", "old", null, "alice"));
-        store(old.deleted(hash("old"), 3, "alice"));
-        FileStream replacement = new FileStream(project, FileStream.START.plusSeconds(3600));
+        List<FileStream> files = aDeletedFileAndANewOneAtItsPath();
+        FileStream old = files.get(0);
+        FileStream replacement = files.get(1);
 
-        store(replacement.created("a.txt", "new", null, "bob"));
-
-        awaitProjected(old, 2);
-        awaitProjected(replacement, 1);
         assertThat(historyRows(old)).extracting(row -> row.get("kind")).containsExactly("CREATED", "DELETED");
         assertThat(historyRows(replacement)).extracting(row -> row.get("kind")).containsExactly("CREATED");
         assertThat(historyRows(replacement).get(0).get("content_hash")).isEqualTo(hash("new"));

@@ -56,6 +56,22 @@ abstract class ReadModelsOnPostgres {
         return UUID.randomUUID().toString();
     }
 
+    /**
+     * A file created and deleted at {@code a.txt} by alice, then a new file created at that path by bob, an hour
+     * later; both projected. Returns the two files, the deleted one first.
+     */
+    List<FileStream> aDeletedFileAndANewOneAtItsPath() {
+        String project = newProject();
+        FileStream old = new FileStream(project, FileStream.START);
+        store(old.created("a.txt", "old", null, "alice"));
+        store(old.deleted(FileStream.hash("old"), 3, "alice"));
+        FileStream replacement = new FileStream(project, FileStream.START.plusSeconds(3600));
+        store(replacement.created("a.txt", "new", null, "bob"));
+        awaitProjected(old, 2);
+        awaitProjected(replacement, 1);
+        return List.of(old, replacement);
+    }
+
     /** Stores the events in one transaction, as one command does. */
     void store(DomainEventMessage<?>... events) {
         new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(events));
