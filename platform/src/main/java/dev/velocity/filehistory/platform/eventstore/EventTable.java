@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -141,7 +143,7 @@ public class EventTable {
                                                         Collection<String> startTypes,
                                                         Collection<String> followingTypes) {
         String[] start = startTypes.toArray(String[]::new);
-        String[] any = java.util.stream.Stream.concat(startTypes.stream(), followingTypes.stream())
+        String[] any = Stream.concat(startTypes.stream(), followingTypes.stream())
                 .toArray(String[]::new);
         return jdbc.query(SINCE_NEWEST_OF,
                 (rs, i) -> new SimpleSerializedObject<>(rs.getBytes(3), byte[].class, rs.getString(1),
@@ -157,9 +159,7 @@ public class EventTable {
                                        Consumer<StoredEventRow> consumer) {
         jdbc.query(ROW + "WHERE aggregateidentifier = ANY (?) AND globalindex > ? AND globalindex <= ? "
                         + "ORDER BY globalindex LIMIT ?",
-                rs -> {
-                    consumer.accept(row(rs));
-                },
+                (RowCallbackHandler) rs -> consumer.accept(row(rs)),
                 aggregateIds.toArray(String[]::new), after, upTo, limit);
     }
 
@@ -174,9 +174,7 @@ public class EventTable {
                     + "at once");
         }
         streaming.query(ROW + "WHERE aggregateidentifier = ANY (?) ORDER BY aggregateidentifier, sequencenumber",
-                rs -> {
-                    consumer.accept(row(rs));
-                },
+                (RowCallbackHandler) rs -> consumer.accept(row(rs)),
                 (Object) aggregateIds.toArray(String[]::new));
     }
 

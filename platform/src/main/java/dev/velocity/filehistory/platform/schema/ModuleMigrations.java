@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * in such a database every module's history begins with a baseline at V1 (Flyway skips V1, applies V2 and up) and
  * the old history table stays as the record of how the tables came to be. A database that never reached V7 must
  * first be started once with a release from before the split. In any other database a module whose history table is
- * missing starts from a baseline at 0 (the schema is not empty only because other modules use it), so all its
- * scripts run. Validation stays on throughout.
+ * missing starts from a baseline at 0 (the schema is not empty only because the modules before it use it), so all
+ * its scripts run; the platform's, which runs first, still refuses a schema that holds tables but no history of
+ * ours. Validation stays on throughout.
  */
 @Configuration
 class ModuleMigrations {
@@ -30,27 +31,29 @@ class ModuleMigrations {
     static final String BEFORE_MODULES_HISTORY = "flyway_schema_history";
     static final String LAST_VERSION_BEFORE_MODULES = "7";
 
+    private static final ModuleSchema PLATFORM = new ModuleSchema(1, "platform");
+
     @Bean
     ModuleSchema platformModuleSchema() {
-        return new ModuleSchema(1, "platform");
+        return PLATFORM;
     }
 
     @Bean
     FlywayMigrationStrategy moduleMigrationStrategy(ObjectProvider<ModuleSchema> modules) {
         return template -> {
-            String baseline = createdBeforeModules(template) ? "1" : "0";
-            modules.orderedStream().sorted(Comparator.comparingInt(ModuleSchema::order))
-                    .forEach(module -> migrate(template, module, baseline));
+            boolean beforeModules = createdBeforeModules(template);
+            modules.stream().sorted(Comparator.comparingInt(ModuleSchema::order))
+                    .forEach(module -> migrate(template, module, beforeModules));
         };
     }
 
-    private static void migrate(Flyway template, ModuleSchema module, String baseline) {
+    private static void migrate(Flyway template, ModuleSchema module, boolean beforeModules) {
         Flyway.configure(template.getConfiguration().getClassLoader())
                 .configuration(template.getConfiguration())
                 .locations(module.location())
                 .table(module.historyTable())
-                .baselineOnMigrate(true)
-                .baselineVersion(baseline)
+                .baselineOnMigrate(beforeModules || !module.equals(PLATFORM))
+                .baselineVersion(beforeModules ? "1" : "0")
                 .baselineDescription("history of module " + module.name() + " begins")
                 .load()
                 .migrate();

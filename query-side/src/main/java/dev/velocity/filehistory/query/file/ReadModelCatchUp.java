@@ -26,13 +26,13 @@ public class ReadModelCatchUp {
     }
 
     void awaitUntil(BooleanSupplier caughtUp, String what) {
-        if (!waitUntil(caughtUp)) {
+        if (!waitUntil(caughtUp, what)) {
             throw new ReadModelBehindException("The read model has not reached " + what + " yet; retry shortly");
         }
     }
 
     /** Waits until {@code caughtUp} holds; false if it still does not after {@code velocity.read-wait-timeout}. */
-    private boolean waitUntil(BooleanSupplier caughtUp) {
+    private boolean waitUntil(BooleanSupplier caughtUp, String what) {
         long deadline = System.nanoTime() + properties.readWaitTimeout().toNanos();
         while (!caughtUp.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -42,7 +42,7 @@ public class ReadModelCatchUp {
                 Thread.sleep(POLL_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ReadModelBehindException("Interrupted while waiting for the read models");
+                throw new ReadModelBehindException("Interrupted while waiting for " + what);
             }
         }
         return true;
@@ -76,7 +76,7 @@ public class ReadModelCatchUp {
      * {@code position}; answers how far they have, at most {@code position}, without failing when they lag.
      */
     public long awaitHandledUpTo(long position) {
-        waitUntil(() -> tracker.handledThrough(position));
+        waitUntil(() -> tracker.handledThrough(position), "position " + position);
         return Math.min(position, tracker.handledUpTo());
     }
 }
