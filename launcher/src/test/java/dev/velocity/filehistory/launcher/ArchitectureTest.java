@@ -2,13 +2,25 @@ package dev.velocity.filehistory.launcher;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
-/** The sides share only the messages in shared-events (and the platform they both run on). */
+/**
+ * The sides share only the messages in shared-events (and the platform they both run on), and each owns its tables:
+ * the tables a module's migrations create are named in SQL by that module only (the platform's by anyone), and
+ * Axon's event and token tables only by their one reader each. ArchUnit cannot see SQL in strings, so those rules
+ * read the sources ({@link SqlInSources}).
+ */
 @AnalyzeClasses(packages = "dev.velocity.filehistory", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -34,4 +46,60 @@ class ArchitectureTest {
             .should().beRecords()
             .andShould().onlyDependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.api..", "java..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..");
+
+    /** Axon's tables and the one class allowed to name each in SQL. */
+    private static final Map<String, String> AXON_TABLE_READERS = Map.of(
+            "domainevententry", "platform/eventstore/EventTable.java",
+            "snapshotevententry", "platform/eventstore/EventTable.java",
+            "tokenentry", "platform/eventstore/TokenTable.java");
+
+    @Test
+    void eachModuleOwnsTheTablesItsMigrationsCreate() {
+        Map<String, Set<String>> owned = SqlInSources.ownedTables();
+        assertThat(owned.get("platform")).contains("domainevententry", "tokenentry", "projects", "access_tokens");
+        assertThat(owned.get("command-side")).containsExactlyInAnyOrder("file_paths", "idempotency_keys");
+        assertThat(owned.get("query-side")).contains("current_files", "file_versions", "file_projects");
+        assertThat(SqlInSources.javaStrings("query-side").values()).as("the scan reads SQL in strings")
+                .anyMatch(strings -> SqlInSources.names(strings, "current_files"));
+    }
+
+    @Test
+    void onlyTheEventStoreReadersNameAxonsTablesInSql() {
+        List<String> violations = new ArrayList<>();
+        for (String module : SqlInSources.MODULES.keySet()) {
+            SqlInSources.javaStrings(module).forEach((source, strings) -> AXON_TABLE_READERS.forEach((table, reader) -> {
+                if (SqlInSources.names(strings, table) && !source.endsWith(Path.of(module, "src/main/java",
+                        "dev/velocity/filehistory", reader))) {
+                    violations.add(source + " names " + table);
+                }
+            }));
+        }
+        assertThat(violations).as("SQL on Axon's tables belongs in EventTable or TokenTable").isEmpty();
+    }
+
+    @Test
+    void noModuleNamesATableAnotherModuleOwnsSavingThePlatforms() {
+        Map<String, Set<String>> owned = SqlInSources.ownedTables();
+        List<String> violations = new ArrayList<>();
+        for (String module : SqlInSources.MODULES.keySet()) {
+            for (String owner : SqlInSources.MODULES.keySet()) {
+                if (owner.equals(module) || owner.equals("platform")) {
+                    continue;
+                }
+                for (String table : owned.get(owner)) {
+                    SqlInSources.javaStrings(module).forEach((source, strings) -> {
+                        if (SqlInSources.names(strings, table)) {
+                            violations.add(source + " names " + owner + "'s table " + table);
+                        }
+                    });
+                    SqlInSources.migrations(module).forEach((script, text) -> {
+                        if (SqlInSources.names(text, table)) {
+                            violations.add(script + " names " + owner + "'s table " + table);
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(violations).as("each side reads and writes only its own tables (and the platform's)").isEmpty();
+    }
 }

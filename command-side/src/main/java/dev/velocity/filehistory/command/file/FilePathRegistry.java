@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.command.file;
 
+import dev.velocity.filehistory.platform.eventstore.EventTable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -36,11 +37,9 @@ class FilePathRegistry {
                 + "ORDER BY f.live DESC, f.changed_at DESC LIMIT 1", FilePathRegistry::stored, projectId, path));
     }
 
-    private static final String STORED = """
-            SELECT f.file_id, (SELECT max(e.sequencenumber) + 1 FROM domainevententry e
-                               WHERE e.aggregateidentifier = f.file_id::text) AS stored_version
-            FROM file_paths f
-            """;
+    /** The stored version is read in the same statement: this runs on every save. */
+    private static final String STORED = "SELECT f.file_id, " + EventTable.storedVersionOf("f.file_id::text")
+            + " AS stored_version FROM file_paths f ";
 
     private static StoredFile stored(ResultSet rs, int row) throws SQLException {
         return new StoredFile(rs.getObject(1, UUID.class).toString(), rs.getInt(2));

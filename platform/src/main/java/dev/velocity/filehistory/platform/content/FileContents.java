@@ -7,12 +7,11 @@ import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.platform.Sha256;
+import dev.velocity.filehistory.platform.eventstore.EventTable;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,25 +27,17 @@ public class FileContents {
     private static final long CACHED_CHARS = 64L * 1024 * 1024;
     private static final List<String> FULL_TEXT = List.of(FileCreatedEvent.class.getName(),
             FileVersionSavedEvent.class.getName(), FileRestoredEvent.class.getName());
-    private static final String EDITS = FileEditedEvent.class.getName();
-    private static final String REBUILD = """
-            SELECT payloadtype, payloadrevision, payload FROM domainevententry
-            WHERE aggregateidentifier = ? AND sequencenumber <= ? AND payloadtype IN (?, ?, ?, ?)
-              AND sequencenumber >= (SELECT max(sequencenumber) FROM domainevententry
-                                     WHERE aggregateidentifier = ? AND sequencenumber <= ?
-                                       AND payloadtype IN (?, ?, ?))
-            ORDER BY sequencenumber
-            """;
+    private static final List<String> EDITS = List.of(FileEditedEvent.class.getName());
 
-    private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final Serializer eventSerializer;
     private final Cache<String, String> byHash = Caffeine.newBuilder()
             .maximumWeight(CACHED_CHARS)
             .weigher((String hash, String text) -> text.length() + 64)
             .build();
 
-    FileContents(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer eventSerializer) {
-        this.jdbc = jdbc;
+    FileContents(EventTable events, @Qualifier("eventSerializer") Serializer eventSerializer) {
+        this.events = events;
         this.eventSerializer = eventSerializer;
     }
 
@@ -61,18 +52,14 @@ public class FileContents {
                 return Optional.of(cached);
             }
         }
-        long sequence = version - 1L;
-        List<Object> events = jdbc.query(REBUILD,
-                (rs, i) -> eventSerializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(3), byte[].class,
-                        rs.getString(1), rs.getString(2))),
-                fileId, sequence, FULL_TEXT.get(0), FULL_TEXT.get(1), FULL_TEXT.get(2), EDITS,
-                fileId, sequence, FULL_TEXT.get(0), FULL_TEXT.get(1), FULL_TEXT.get(2));
-        if (events.isEmpty()) {
+        List<Object> stored = events.sinceNewestOf(fileId, version - 1L, FULL_TEXT, EDITS).stream()
+                .map(serialized -> (Object) eventSerializer.deserialize(serialized)).toList();
+        if (stored.isEmpty()) {
             return Optional.empty();
         }
         String text = null;
         String hash = null;
-        for (Object event : events) {
+        for (Object event : stored) {
             if (event instanceof FileEditedEvent edited) {
                 text = LineEdits.apply(text, edited.edits());
                 hash = edited.contentHash();

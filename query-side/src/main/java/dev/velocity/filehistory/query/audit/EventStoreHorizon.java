@@ -1,6 +1,8 @@
 package dev.velocity.filehistory.query.audit;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
+import dev.velocity.filehistory.platform.eventstore.EventTable;
+import dev.velocity.filehistory.platform.eventstore.EventTable.Indexed;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,16 +34,15 @@ class EventStoreHorizon {
             """;
 
     private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final Clock clock;
     private final Duration settleTime;
 
-    EventStoreHorizon(JdbcTemplate jdbc, Clock clock, VelocityProperties properties) {
+    EventStoreHorizon(JdbcTemplate jdbc, EventTable events, Clock clock, VelocityProperties properties) {
         this.jdbc = jdbc;
+        this.events = events;
         this.clock = clock;
         this.settleTime = properties.transactionTimeout().multipliedBy(4);
-    }
-
-    private record Indexed(long position, Instant timestamp) {
     }
 
     private record Transaction(int pid, Object started) {
@@ -49,11 +50,9 @@ class EventStoreHorizon {
 
     /** The highest position at or after {@code after} below which every event is committed and visible. */
     long safeUpTo(long after) {
-        Long newestVisible = jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
-        long settledBelow = newestVisible != null && inFlightTransactionsEnd() ? newestVisible : after;
-        List<Indexed> next = jdbc.query(
-                "SELECT globalindex, timestamp FROM domainevententry WHERE globalindex > ? ORDER BY globalindex LIMIT ?",
-                (rs, i) -> new Indexed(rs.getLong(1), Instant.parse(rs.getString(2))), after, SCAN);
+        long newestVisible = events.newestPosition();
+        long settledBelow = newestVisible > 0 && inFlightTransactionsEnd() ? newestVisible : after;
+        List<Indexed> next = events.positionsAfter(after, SCAN);
         Instant oldestUnsettled = clock.instant().minus(settleTime);
         long horizon = after;
         for (Indexed event : next) {

@@ -8,6 +8,7 @@ import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.query.updates.FileChangeNotices;
+import dev.velocity.filehistory.platform.eventstore.EventTable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -37,10 +38,9 @@ class FileHistoryProjection {
     private static final String INSERT = """
             INSERT INTO file_versions (file_id, version, project_id, path, kind, content_hash, size_bytes, file_type,
                                        at, by, message, position)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (SELECT globalindex FROM domainevententry
-                                                      WHERE aggregateidentifier = ? AND sequencenumber = ?))
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, %s)
             ON CONFLICT (file_id, version) DO NOTHING
-            """;
+            """.formatted(EventTable.POSITION_OF_EVENT);
 
     private final JdbcTemplate jdbc;
     private final FileChangeNotices notices;

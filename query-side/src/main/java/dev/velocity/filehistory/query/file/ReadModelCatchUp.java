@@ -1,8 +1,8 @@
 package dev.velocity.filehistory.query.file;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
+import dev.velocity.filehistory.platform.eventstore.EventTable;
 import java.util.function.BooleanSupplier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +16,27 @@ public class ReadModelCatchUp {
     private static final long POLL_MILLIS = 15;
 
     private final VelocityProperties properties;
-    private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final ReadModelTracker tracker;
 
-    ReadModelCatchUp(VelocityProperties properties, JdbcTemplate jdbc, ReadModelTracker tracker) {
+    ReadModelCatchUp(VelocityProperties properties, EventTable events, ReadModelTracker tracker) {
         this.properties = properties;
-        this.jdbc = jdbc;
+        this.events = events;
         this.tracker = tracker;
     }
 
     void awaitUntil(BooleanSupplier caughtUp, String what) {
+        if (!waitUntil(caughtUp, what)) {
+            throw new ReadModelBehindException("The read model has not reached " + what + " yet; retry shortly");
+        }
+    }
+
+    /** Waits until {@code caughtUp} holds; false if it still does not after {@code velocity.read-wait-timeout}. */
+    private boolean waitUntil(BooleanSupplier caughtUp, String what) {
         long deadline = System.nanoTime() + properties.readWaitTimeout().toNanos();
         while (!caughtUp.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new ReadModelBehindException("The read model has not reached " + what + " yet; retry shortly");
+                return false;
             }
             try {
                 Thread.sleep(POLL_MILLIS);
@@ -38,6 +45,7 @@ public class ReadModelCatchUp {
                 throw new ReadModelBehindException("Interrupted while waiting for " + what);
             }
         }
+        return true;
     }
 
     /**
@@ -45,8 +53,8 @@ public class ReadModelCatchUp {
      * position of the newest of those events (0 when there was none).
      */
     public long awaitEventStoreHead() {
-        Long head = storeHead();
-        if (head == null) {
+        long head = events.newestPosition();
+        if (head == 0) {
             return 0;
         }
         awaitUntil(() -> tracker.handledThrough(head), "the newest stored event");
@@ -55,15 +63,20 @@ public class ReadModelCatchUp {
 
     /** Waits until the read models have handled every stored event up to {@code position} of the audit stream. */
     void awaitPosition(long position) {
-        Long head = storeHead();
-        if (head == null || position <= 0) {
+        long head = events.newestPosition();
+        if (head == 0 || position <= 0) {
             return;
         }
         long target = Math.min(position, head);
         awaitUntil(() -> tracker.handledThrough(target), "position " + target);
     }
 
-    private Long storeHead() {
-        return jdbc.queryForObject("SELECT max(globalindex) FROM domainevententry", Long.class);
+    /**
+     * Waits, as long as a read may wait, until the read models have handled every stored event up to
+     * {@code position}; answers how far they have, at most {@code position}, without failing when they lag.
+     */
+    public long awaitHandledUpTo(long position) {
+        waitUntil(() -> tracker.handledThrough(position), "position " + position);
+        return Math.min(position, tracker.handledUpTo());
     }
 }

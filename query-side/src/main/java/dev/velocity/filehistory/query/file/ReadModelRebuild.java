@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.query.file;
 
+import dev.velocity.filehistory.platform.eventstore.EventTable;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -10,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +39,7 @@ class ReadModelRebuild {
     }
 
     private final ReadModelTracker tracker;
-    private final JdbcTemplate jdbc;
+    private final EventTable events;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild");
         thread.setDaemon(true);
@@ -47,9 +47,9 @@ class ReadModelRebuild {
     });
     private volatile Progress progress = Progress.NEVER_RAN;
 
-    ReadModelRebuild(ReadModelTracker tracker, JdbcTemplate jdbc) {
+    ReadModelRebuild(ReadModelTracker tracker, EventTable events) {
         this.tracker = tracker;
-        this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** Starts a rebuild unless one is running; false if one is. */
@@ -57,8 +57,8 @@ class ReadModelRebuild {
         if (progress.running()) {
             return false;
         }
-        Target target = jdbc.queryForObject("SELECT count(*), coalesce(max(globalindex), 0) FROM domainevententry",
-                (rs, i) -> new Target(rs.getLong(1), rs.getLong(2)));
+        EventTable.Stored stored = events.stored();
+        Target target = new Target(stored.events(), stored.newestPosition());
         progress = new Progress(true, 0, target.events(), 0, null, null);
         worker.execute(() -> rebuild(target));
         return true;
@@ -135,9 +135,7 @@ class ReadModelRebuild {
             if (position.isEmpty() || position.getAsLong() <= 0) {
                 return 0;
             }
-            Long done = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE globalindex <= ?",
-                    Long.class, Math.min(position.getAsLong(), target.position()));
-            return done == null ? 0 : done;
+            return events.countThrough(Math.min(position.getAsLong(), target.position()));
         }
     }
 

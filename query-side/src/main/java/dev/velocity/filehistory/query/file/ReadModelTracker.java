@@ -1,7 +1,8 @@
 package dev.velocity.filehistory.query.file;
 
+import dev.velocity.filehistory.platform.eventstore.EventTable;
+import dev.velocity.filehistory.platform.eventstore.TokenTable;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.OptionalLong;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -10,13 +11,10 @@ import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedObject;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * How far the read-model processor has come through the event store. {@link #handledThrough} reads the segments'
+ * How far the read-model processor has come through the event store. {@link #handledUpTo} reads the segments'
  * tokens from the shared token store, so every query node answers it, also one whose processor owns no segment;
  * {@link #position} and {@link #replaying} read this node's own processor (the rebuild runs on one node and asks
  * only about itself).
@@ -24,16 +22,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ReadModelTracker {
 
-    private static final String TOKENS = "SELECT token, tokentype FROM tokenentry WHERE processorname = ?";
-
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final Serializer tokenSerializer;
+    private final TokenTable tokens;
+    private final EventTable events;
 
-    ReadModelTracker(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer tokenSerializer) {
+    ReadModelTracker(EventProcessingConfiguration processing, TokenTable tokens, EventTable events) {
         this.processing = processing;
-        this.jdbc = jdbc;
-        this.tokenSerializer = tokenSerializer;
+        this.tokens = tokens;
+        this.events = events;
     }
 
     StreamingEventProcessor processor() {
@@ -51,34 +47,35 @@ class ReadModelTracker {
                 .mapToLong(segment -> segment.getCurrentPosition().orElse(-1)).min().orElse(-1));
     }
 
-    /**
-     * True once every segment has handled every stored event up to {@code position}, whichever node runs it. A
-     * token may have passed an index whose transaction had not committed yet (a gap); such an index counts as
-     * handled only while it holds no stored event. No segment stored yet: nothing is handled.
-     */
+    /** True once every segment has handled every stored event up to {@code position}, whichever node runs it. */
     boolean handledThrough(long position) {
-        List<TrackingToken> segments = jdbc.query(TOKENS, (row, n) -> token(row.getBytes(1), row.getString(2)),
-                ReadModelProcessor.NAME);
-        if (segments.isEmpty()) {
-            return false;
-        }
-        for (TrackingToken segment : segments) {
-            long reached = segment == null ? -1 : segment.position().orElse(-1);
-            if (reached < position || storedEventInGap(segment, position)) {
-                return false;
-            }
-        }
-        return true;
+        return handledUpTo() >= position;
     }
 
-    /** The token as the token store wrote it (its own serializer), a replay seen as the position it has reached. */
-    private TrackingToken token(byte[] bytes, String type) {
-        if (bytes == null || type == null) {
-            return null;
+    /**
+     * The highest position through which every segment has handled every stored event, whichever node runs it; -1
+     * while no segment is stored. A token may have passed an index whose transaction had not committed yet (a gap);
+     * such an index counts as handled only while it holds no stored event. A replay counts as the position it has
+     * reached.
+     */
+    long handledUpTo() {
+        List<TrackingToken> segments = tokens.tokensOf(ReadModelProcessor.NAME);
+        if (segments.isEmpty()) {
+            return -1;
         }
-        TrackingToken token = tokenSerializer.deserialize(
-                new SimpleSerializedObject<>(bytes, byte[].class, type, null));
-        return WrappedToken.unwrapLowerBound(token);
+        long upTo = Long.MAX_VALUE;
+        for (TrackingToken stored : segments) {
+            TrackingToken segment = stored == null ? null : WrappedToken.unwrapLowerBound(stored);
+            long reached = segment == null ? -1 : segment.position().orElse(-1);
+            if (segment instanceof GapAwareTrackingToken token && !token.getGaps().isEmpty()) {
+                OptionalLong filledGap = events.lowestStoredAt(List.copyOf(token.getGaps()));
+                if (filledGap.isPresent()) {
+                    reached = Math.min(reached, filledGap.getAsLong() - 1);
+                }
+            }
+            upTo = Math.min(upTo, reached);
+        }
+        return upTo;
     }
 
     /**
@@ -88,19 +85,5 @@ class ReadModelTracker {
     boolean replaying() {
         return processor().processingStatus().values().stream().anyMatch(segment -> segment.isReplaying()
                 && segment.getCurrentPosition().orElse(-1) < segment.getResetPosition().orElse(Long.MAX_VALUE));
-    }
-
-    private boolean storedEventInGap(TrackingToken segment, long position) {
-        if (!(segment instanceof GapAwareTrackingToken token)) {
-            return false;
-        }
-        List<Long> gaps = List.copyOf(token.getGaps().headSet(position + 1));
-        if (gaps.isEmpty()) {
-            return false;
-        }
-        String placeholders = String.join(", ", Collections.nCopies(gaps.size(), "?"));
-        Boolean stored = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM domainevententry WHERE globalindex IN ("
-                + placeholders + "))", Boolean.class, gaps.toArray());
-        return Boolean.TRUE.equals(stored);
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * While the read models are rebuilt or replayed they are half filled: every read of them answers 503 "behind"
  * (with a Retry-After from the rebuild's estimate) instead of a half-built answer. Writes to the same paths are the
- * command side's and pass; so do the audit stream and live updates, which do not read the read models.
+ * command side's and pass; so do live updates, and the audit stream, which serves only what the read models have
+ * handled (a page during a rebuild ends early and the auditor resumes).
  */
 @Component
 class RebuildingReadModelGuard implements WebMvcConfigurer, HandlerInterceptor {

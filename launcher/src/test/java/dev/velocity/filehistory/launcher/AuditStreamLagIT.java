@@ -1,0 +1,67 @@
+package dev.velocity.filehistory.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.velocity.filehistory.launcher.Api.Project;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The audit stream selects a project's events by the query side's own file-to-project map, which the read-model
+ * processor fills. While the processor lags, a page must end before the first event it has not handled: an
+ * auditor resumes after the last position it saw, so an event of a file the map did not know yet, left out of a
+ * page that went on past it, would be missed for ever.
+ */
+class AuditStreamLagIT extends RunningSystem {
+
+    private static final String READ_MODELS = "file-read-models";
+
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void aPageEndsBeforeTheFirstEventTheReadModelsHaveNotHandled() {
+        Project project = api.createProject("lag", "alice");
+        api.save(project, "a.txt", "one", 0);
+        assertThat(api.content(project, "a.txt", "&minVersion=1").status()).isEqualTo(200);
+
+        StreamingEventProcessor processor = processing.eventProcessor(READ_MODELS, StreamingEventProcessor.class)
+                .orElseThrow();
+        processor.shutDown();
+        try {
+            api.save(project, "b.txt", "a file the map does not know yet", 0);
+            api.save(project, "a.txt", "two", 1);
+
+            assertThat(types(auditStream(project))).as("the page ends where the read models stopped")
+                    .containsExactly("a.txt FileCreatedEvent");
+        } finally {
+            processor.start();
+        }
+        assertThat(types(auditStream(project))).containsExactly("a.txt FileCreatedEvent",
+                "b.txt FileCreatedEvent", "a.txt FileVersionSavedEvent");
+    }
+
+    private String auditStream(Project project) {
+        return api.get("/api/projects/" + project.id() + "/events", project.token()).body();
+    }
+
+    private static List<String> types(String stream) {
+        return stream.lines().map(AuditStreamLagIT::parse)
+                .map(event -> event.get("payload").get("path").asText() + " " + event.get("type").asText())
+                .toList();
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return Api.JSON.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package dev.velocity.filehistory.query.file;
+
+import dev.velocity.filehistory.api.FileCreatedEvent;
+import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileMovedEvent;
+import dev.velocity.filehistory.api.FileRestoredEvent;
+import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The query side's own map of files to projects ({@code file_projects}), by which the audit stream and the
+ * verification select a project's events. Every event names its project, so a file is mapped even when an earlier
+ * event of its stream is missing (damage the verification must still report). A file never changes project, so
+ * an insert that finds the row changes nothing.
+ */
+@Component
+@ProcessingGroup(ReadModelProcessor.NAME)
+class FileProjectsProjection {
+
+    private static final String INSERT = "INSERT INTO file_projects (file_id, project_id) VALUES (?, ?) "
+            + "ON CONFLICT (file_id) DO NOTHING";
+
+    private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
+
+    FileProjectsProjection(JdbcTemplate jdbc, BatchedWrites writes) {
+        this.jdbc = jdbc;
+        this.writes = writes;
+    }
+
+    @EventHandler
+    void on(FileCreatedEvent e) {
+        map(e.fileId(), e.projectId());
+    }
+
+    @EventHandler
+    void on(FileVersionSavedEvent e) {
+        map(e.fileId(), e.projectId());
+    }
+
+    @EventHandler
+    void on(FileEditedEvent e) {
+        map(e.fileId(), e.projectId());
+    }
+
+    @EventHandler
+    void on(FileMovedEvent e) {
+        map(e.fileId(), e.projectId());
+    }
+
+    @EventHandler
+    void on(FileDeletedEvent e) {
+        map(e.fileId(), e.projectId());
+    }
+
+    @EventHandler
+    void on(FileRestoredEvent e) {
+        map(e.fileId(), e.projectId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE file_projects");
+    }
+
+    private void map(String fileId, String projectId) {
+        writes.write("file_projects", INSERT, UUID.fromString(fileId), UUID.fromString(projectId));
+    }
+}
