@@ -25,6 +25,7 @@ class ProjectionReplayIT extends RunningSystem {
 
     private static final String CURRENT = "SELECT * FROM current_files ORDER BY file_id";
     private static final String HISTORY = "SELECT * FROM file_versions ORDER BY file_id, version";
+    private static final String PROJECTS = "SELECT * FROM file_projects ORDER BY file_id";
 
     @Autowired
     EventProcessingConfiguration processing;
@@ -48,6 +49,7 @@ class ProjectionReplayIT extends RunningSystem {
         assertThat(api.list(project, "?minVersion=1").json()).hasSize(2);
         List<Map<String, Object>> current = jdbc.queryForList(CURRENT);
         List<Map<String, Object>> history = jdbc.queryForList(HISTORY);
+        List<Map<String, Object>> projects = jdbc.queryForList(PROJECTS);
 
         for (int replay = 1; replay <= 2; replay++) {
             plantRowsNoEventExplains();
@@ -60,6 +62,7 @@ class ProjectionReplayIT extends RunningSystem {
             }
             awaitRows(CURRENT, current);
             awaitRows(HISTORY, history);
+            awaitRows(PROJECTS, projects);
         }
         // No save came after the replay: reads must not stay "behind" waiting for one.
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
@@ -77,9 +80,11 @@ class ProjectionReplayIT extends RunningSystem {
         assertThat(api.content(project, "y.txt", "&minVersion=5").status()).isEqualTo(200);
         List<Map<String, Object>> current = jdbc.queryForList(CURRENT);
         List<Map<String, Object>> history = jdbc.queryForList(HISTORY);
+        List<Map<String, Object>> projects = jdbc.queryForList(PROJECTS);
         List<AnnotationEventHandlerAdapter> projections = List.of(
                 new AnnotationEventHandlerAdapter(context.getBean("currentFileProjection")),
-                new AnnotationEventHandlerAdapter(context.getBean("fileHistoryProjection")));
+                new AnnotationEventHandlerAdapter(context.getBean("fileHistoryProjection")),
+                new AnnotationEventHandlerAdapter(context.getBean("fileProjectsProjection")));
 
         List<String> files = jdbc.queryForList("SELECT file_id::text FROM file_paths WHERE project_id = ?::uuid",
                 String.class, project.id());
@@ -95,11 +100,13 @@ class ProjectionReplayIT extends RunningSystem {
 
         assertThat(jdbc.queryForList(CURRENT)).isEqualTo(current);
         assertThat(jdbc.queryForList(HISTORY)).isEqualTo(history);
+        assertThat(jdbc.queryForList(PROJECTS)).isEqualTo(projects);
     }
 
     /**
      * Rows a replay alone cannot remove or repair: a file no event mentions, and a changed author on every row,
-     * which the version guards keep a replayed event from overwriting. Only a reset that empties the tables makes
+     * which the version guards keep a replayed event from overwriting (a file's project never changes, so a
+     * replayed event does not overwrite that either). Only a reset that empties the tables makes
      * the replayed rows equal to the rows before.
      */
     private void plantRowsNoEventExplains() {
@@ -115,6 +122,8 @@ class ProjectionReplayIT extends RunningSystem {
                 SELECT gen_random_uuid(), version, project_id, 'planted.txt', kind, content_hash, size_bytes,
                        file_type, at, by, message, position
                 FROM file_versions LIMIT 1""");
+        jdbc.update("INSERT INTO file_projects (file_id, project_id) SELECT gen_random_uuid(), project_id "
+                + "FROM file_projects LIMIT 1");
         jdbc.update("UPDATE current_files SET updated_by = 'planted'");
         jdbc.update("UPDATE file_versions SET by = 'planted'");
     }

@@ -52,6 +52,9 @@ abstract class ReadModelsOnPostgres {
     @Autowired
     FileHistoryProjection fileHistory;
 
+    @Autowired
+    FileProjectsProjection fileProjects;
+
     static String newProject() {
         return UUID.randomUUID().toString();
     }
@@ -77,11 +80,11 @@ abstract class ReadModelsOnPostgres {
         new TransactionTemplate(transactions).executeWithoutResult(status -> storage.appendEvents(events));
     }
 
-    /** Hands the stored event to both projections once more, outside the processor. */
+    /** Hands the stored event to every projection once more, outside the processor. */
     void deliverAgain(DomainEventMessage<?> event) {
         DomainEventMessage<?> stored = storage.readEvents(event.getAggregateIdentifier())
                 .asStream().filter(e -> e.getSequenceNumber() == event.getSequenceNumber()).findFirst().orElseThrow();
-        for (Object projection : List.of(currentFiles, fileHistory)) {
+        for (Object projection : List.of(currentFiles, fileHistory, fileProjects)) {
             try {
                 new AnnotationEventHandlerAdapter(projection).handle(stored);
             } catch (Exception e) {
