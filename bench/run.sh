@@ -37,29 +37,18 @@ STORAGE_SAVES=${BENCH_STORAGE_SAVES:-$(q 50 1000)}
 STORAGE_BYTES=${BENCH_STORAGE_BYTES:-97280}
 LAG_EVERY=${BENCH_LAG_EVERY:-4}
 ONLY=${BENCH_ONLY:-}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
 JAR=${BENCH_JAR:-"$ROOT/launcher/target/velocity.jar"}
 
 log() { printf '[bench] %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
 [[ -n "${BENCH_CLIENTS:-}" ]] && die "BENCH_CLIENTS is gone: each workload names its own client count (see bench/README.md)"
-[[ -x "$PG_BIN/initdb" ]] || die "no PostgreSQL 15 in $PG_BIN (apt-get install -y postgresql-15)"
-id postgres >/dev/null 2>&1 || die "no 'postgres' OS user (it comes with postgresql-15)"
-[[ $(id -u) -eq 0 ]] || die "run as root: PostgreSQL is started as the 'postgres' user through runuser"
-
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  die "no free port found"
-}
+source "$ROOT/scripts/lib/postgres.sh"
+source "$ROOT/scripts/lib/java-tool.sh"
+missing=$(pg_missing)
+[[ -z "$missing" ]] || die "$missing"
 
 WORK=$(mktemp -d /tmp/velocity-bench.XXXXXX)
-chmod 755 "$WORK"
-chown postgres "$WORK"  # PostgreSQL writes its log and socket here
 APP_PID=""
 cleanup() {
   local rc=$?
@@ -68,9 +57,7 @@ cleanup() {
     for _ in $(seq 1 30); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.5; done
     kill -9 "$APP_PID" 2>/dev/null || true
   fi
-  if [[ -f "$WORK/pg/postmaster.pid" ]]; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -t 30 stop >/dev/null 2>&1 || true
-  fi
+  pg_stop
   if [[ "${BENCH_KEEP:-0}" == 1 || $rc -ne 0 ]]; then
     log "logs kept in $WORK (pg.log, app.log)"
   else
@@ -82,29 +69,16 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # ---- PostgreSQL 15, throwaway
-PG_PORT=$(free_port)
+log "initdb + start PostgreSQL ($WORK)"
+pg_start "$WORK" max_connections=100 || die "PostgreSQL did not start"
+log "PostgreSQL on 127.0.0.1:$PG_PORT"
 DB_USER=bench
-DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-printf '%s\n' "$DB_PASSWORD" > "$WORK/pwfile"
-mkdir "$WORK/pg"
-chown postgres "$WORK/pg" "$WORK/pwfile"; chmod 600 "$WORK/pwfile"
-log "initdb + start PostgreSQL on 127.0.0.1:$PG_PORT ($WORK)"
-timeout 60 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -E UTF8 --locale=C.UTF-8 \
-  --auth-local=trust --auth-host=scram-sha-256 --pwfile="$WORK/pwfile" >"$WORK/initdb.log" 2>&1 \
-  || { cat "$WORK/initdb.log" >&2; die "initdb failed"; }
-timeout 90 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -t 60 \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null \
-  || { cat "$WORK/pg.log" >&2; die "PostgreSQL did not start"; }
-
-psql_admin() { timeout 60 runuser -u postgres -- "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK" -p "$PG_PORT" "$@"; }
-psql_admin -d postgres \
-  -c "CREATE ROLE $DB_USER LOGIN PASSWORD '$DB_PASSWORD'" \
-  -c "CREATE DATABASE baseline OWNER $DB_USER" \
-  -c "CREATE DATABASE velocity OWNER $DB_USER" \
-  -c "GRANT pg_checkpoint TO $DB_USER"
+DB_PASSWORD=$(random_password)
+pg_add_owner "$DB_USER" "$DB_PASSWORD" baseline velocity
+pg_admin -d postgres -c "GRANT pg_checkpoint TO $DB_USER"
 PGPASSWORD="$DB_PASSWORD" timeout 60 "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" \
   -U "$DB_USER" -d baseline -f "$ROOT/bench/baseline/old-design.sql" >/dev/null
-PG_VERSION=$(psql_admin -d postgres -Atc "SHOW server_version")
+PG_VERSION=$(pg_admin -d postgres -Atc "SHOW server_version")
 
 # ---- the new system
 API_ARGS=()
@@ -116,7 +90,7 @@ if [[ $OLD_ONLY == 0 ]]; then
     (cd "$ROOT" && timeout 900 mvn -q -B -DskipTests package -pl launcher -am) >"$WORK/build.log" 2>&1 \
       || { tail -40 "$WORK/build.log" >&2; die "build failed (bench/run.sh --old-only measures the old design alone)"; }
   fi
-  APP_PORT=$(free_port)
+  take_ports APP_PORT
   log "starting velocity.jar on 127.0.0.1:$APP_PORT"
   # The clients save flat out with one token per project: the per-token rate limit is off, as for a load test.
   # shellcheck disable=SC2086
@@ -163,7 +137,8 @@ MODE="default"
 [[ $QUICK == 1 ]] && MODE="quick (BENCH_QUICK=1)"
 log "running the bench ($MODE; sections: ${ONLY:-all}; <= ${DEADLINE} s per workload and design)"
 # Upper bound for the whole client: 16 workload runs, the history build twice, storage, checks.
-timeout $((DEADLINE * 20 + HISTORY_DEADLINE * 2 + 900)) java -cp "$JDBC_JAR" "$ROOT/bench/Bench.java" \
+compile_java_tool "$WORK/classes" "$JDBC_JAR" "$ROOT/bench/src" || die "bench/src does not compile"
+timeout $((DEADLINE * 20 + HISTORY_DEADLINE * 2 + 900)) java -cp "$WORK/classes:$JDBC_JAR" bench.Bench \
   "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" "velocityJdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/velocity" \
   dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
   "${API_ARGS[@]}" saves="$SAVES" contentBytes="$CONTENT_BYTES" bigBytes="$BIG_BYTES" deadlineSeconds="$DEADLINE" \

@@ -1,19 +1,13 @@
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import apiclient.ApiClient;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Save load through the proxy of a multi-node deployment (deploy/multi-node.sh), then the checks a user cares about.
@@ -22,33 +16,26 @@ import java.util.regex.Pattern;
  * Then, through the proxy: each file's versions are 1..N without a gap, every acknowledged save is in the history
  * with the hash of its content, and GET /verify answers ok (the read models equal a fresh replay).
  *
- * Usage: java deploy/MultiNodeLoad.java http://127.0.0.1:PORT [WRITERS=32] [SECONDS=20]. Exit 0 only if all holds.
+ * Usage (deploy/multi-node.sh compiles it with scripts/lib/apiclient): MultiNodeLoad http://127.0.0.1:PORT
+ * [WRITERS=32] [SECONDS=20]. Exit 0 only if all holds.
  */
 public class MultiNodeLoad {
 
-    static final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     static final int SHARED_FILES = 4;
+    /** How long the read model may take to show a file's newest acknowledged version through the proxy. */
+    static final Duration READ_MODEL_WAIT = Duration.ofSeconds(30);
 
-    final String base;
-    final String projectId;
-    final String token;
+    final ApiClient api;
+    final ApiClient.Project project;
     /** path -> version -> hash of the acknowledged content. */
     final Map<String, Map<Integer, String>> acknowledged = new ConcurrentHashMap<>();
     final AtomicInteger conflicts = new AtomicInteger();
     final AtomicInteger unavailable = new AtomicInteger();
-    final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     MultiNodeLoad(String base) throws Exception {
-        this.base = base;
-        HttpResponse<String> project = send(HttpRequest.newBuilder(URI.create(base + "/api/projects"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"multi-node\",\"user\":\"load\"}")));
-        if (project.statusCode() != 201) {
-            throw new IllegalStateException("POST /api/projects: " + project.statusCode() + " " + project.body());
-        }
-        projectId = field(project.body(), "projectId");
-        token = field(project.body(), "token");
+        this.api = new ApiClient(base);
+        this.project = api.createProject("multi-node", "load");
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,20 +72,15 @@ public class MultiNodeLoad {
             int expected = known.getOrDefault(path, 0);
             String content = "writer " + writer + " save " + i + " after v" + expected;
             try {
-                HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base + "/api/projects/"
-                                + projectId + "/files?path=" + path))
-                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                        .timeout(Duration.ofSeconds(30))
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"content\":\"" + content
-                                + "\",\"expectedVersion\":" + expected + "}")));
+                HttpResponse<String> response = api.save(project, path, content, expected, null, Duration.ofSeconds(30));
                 int status = response.statusCode();
                 if (status == 200 || status == 201) {
-                    int version = Integer.parseInt(field(response.body(), "version"));
-                    acknowledged.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(version, sha256(content));
+                    int version = Integer.parseInt(ApiClient.field(response.body(), "version"));
+                    acknowledged.computeIfAbsent(path, p -> new ConcurrentHashMap<>()).put(version, ApiClient.sha256(content));
                     known.put(path, version);
                 } else if (status == 409) {
                     conflicts.incrementAndGet();
-                    known.put(path, Integer.parseInt(field(response.body(), "currentVersion")));
+                    known.put(path, Integer.parseInt(ApiClient.field(response.body(), "currentVersion")));
                 } else if (status == 503) {
                     unavailable.incrementAndGet();
                     Thread.sleep(100);
@@ -129,68 +111,25 @@ public class MultiNodeLoad {
             }
         }
         System.out.printf("%d files, %d acknowledged saves checked against the history%n", acknowledged.size(), checked);
-        HttpResponse<String> verify = get("/api/projects/" + projectId + "/verify");
+        HttpResponse<String> verify = api.get("/api/projects/" + project.id() + "/verify", project.token(),
+                Duration.ofSeconds(60));
         if (verify.statusCode() != 200 || !verify.body().contains("\"ok\":true")) {
             failures.add("GET /verify: " + verify.statusCode() + " " + verify.body());
         } else {
-            System.out.println("GET /verify ok: " + field(verify.body(), "files") + " files, "
-                    + field(verify.body(), "events") + " events");
+            System.out.println("GET /verify ok: " + ApiClient.field(verify.body(), "files") + " files, "
+                    + ApiClient.field(verify.body(), "events") + " events");
         }
     }
 
-    /** version -> contentHash of the file's history, read once the read model shows minVersion (pages of 1000). */
-    TreeMap<Integer, String> history(String path, int minVersion) throws Exception {
-        TreeMap<Integer, String> versions = new TreeMap<>();
-        String before = "";
-        for (int attempt = 0; attempt < 60; ) {
-            HttpResponse<String> response = get("/api/projects/" + projectId + "/files/history?path=" + path
-                    + "&limit=1000&minVersion=" + minVersion + before);
-            if (response.statusCode() == 503) {
-                attempt++;
-                Thread.sleep(500);
-                continue;
-            }
-            if (response.statusCode() != 200) {
-                failures.add("history of " + path + ": " + response.statusCode() + " " + response.body());
-                return versions;
-            }
-            Matcher entry = Pattern.compile("\\{[^{}]*\\}").matcher(response.body());
-            while (entry.find()) {
-                String json = entry.group();
-                if (versions.put(Integer.parseInt(field(json, "version")), field(json, "contentHash")) != null) {
-                    failures.add(path + ": version " + field(json, "version") + " appears twice in the history");
-                }
-            }
-            String next = field(response.body(), "next");
-            if (next == null) {
-                return versions;
-            }
-            before = "&before=" + next;
-        }
-        failures.add(path + ": the read model never reached acknowledged v" + minVersion);
-        return versions;
-    }
-
-    HttpResponse<String> get(String pathAndQuery) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(base + pathAndQuery)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + token).GET());
-    }
-
-    static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    /** A string or number field of a flat JSON object (our contents need no escapes); null if absent or null. */
-    static String field(String json, String name) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*(?:\"([^\"\\\\]*)\"|(-?\\d+))").matcher(json);
-        return m.find() ? (m.group(1) != null ? m.group(1) : m.group(2)) : null;
-    }
-
-    static String sha256(String text) {
+    /** version -> contentHash of the file's history, read once the read model shows minVersion. */
+    TreeMap<Integer, String> history(String path, int minVersion) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            ApiClient.History history = api.history(project, path, minVersion, System.nanoTime() + READ_MODEL_WAIT.toNanos());
+            failures.addAll(history.problems());
+            return history.versions();
         } catch (Exception e) {
-            throw new IllegalStateException(e);
+            failures.add(e.getMessage() == null ? "history of " + path + ": " + e : e.getMessage());
+            return new TreeMap<>();
         }
     }
 }

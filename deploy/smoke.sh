@@ -6,86 +6,23 @@
 #
 #   mvn -B -DskipTests package && deploy/smoke.sh
 #
-# Needs root, /usr/lib/postgresql/15/bin (postgresql-15), nginx, curl. SMOKE_JARS_DIR=dir takes the
-# repository root of another build (default: this one).
+# Needs root, /usr/lib/postgresql/15/bin (postgresql-15), nginx, curl, python3. SMOKE_JARS_DIR=dir takes the
+# repository root of another build (default: this one). The stack itself is deploy/split-stack.sh.
 set -euo pipefail
-
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-BUILD=${SMOKE_JARS_DIR:-$ROOT}
-PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
-COMMAND_JAR="$BUILD/command-side/target/command-side-0.1.0-SNAPSHOT-exec.jar"
-QUERY_JAR="$BUILD/query-side/target/query-side-0.1.0-SNAPSHOT-exec.jar"
-STATIC="$BUILD/editor-ui/target/classes/static"
 
 log() { printf '[smoke] %s\n' "$*" >&2; }
 die() { log "FAIL: $*"; exit 1; }
-for f in "$COMMAND_JAR" "$QUERY_JAR" "$STATIC/index.html"; do [[ -e "$f" ]] || die "missing $f (mvn -B -DskipTests package)"; done
-command -v nginx >/dev/null || die "no nginx (apt-get install -y nginx)"
-[[ $(id -u) -eq 0 ]] || die "run as root (PostgreSQL runs as 'postgres' through runuser)"
+source "$(dirname "${BASH_SOURCE[0]}")/split-stack.sh"
+stack_begin smoke
 
-free_port() {
-  local port
-  for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 30000))
-    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
-  done
-  die "no free port"
-}
-
-WORK=$(mktemp -d /tmp/velocity-smoke.XXXXXX)
-chmod 755 "$WORK"
-chown postgres "$WORK"
-PIDS=()
-cleanup() {
-  local rc=$?
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
-  [[ -f "$WORK/pg/postmaster.pid" ]] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast -t 30 stop >/dev/null 2>&1
-  if [[ $rc -ne 0 ]]; then log "logs kept in $WORK"; else rm -rf "$WORK"; fi
-  exit $rc
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-PG_PORT=$(free_port); COMMAND_PORT=$(free_port); QUERY_PORT=$(free_port); PROXY_PORT=$(free_port)
-DB_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
-mkdir "$WORK/pg"; chown postgres "$WORK/pg"
-timeout 60 runuser -u postgres -- "$PG_BIN/initdb" -D "$WORK/pg" -U postgres -E UTF8 --locale=C.UTF-8 \
-  --auth-local=trust --auth-host=trust >"$WORK/initdb.log" 2>&1 || die "initdb"
-timeout 90 runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w -t 60 \
-  -o "-p $PG_PORT -k $WORK -c listen_addresses=127.0.0.1" start >/dev/null || die "PostgreSQL did not start"
-timeout 60 runuser -u postgres -- "$PG_BIN/psql" -X -q -v ON_ERROR_STOP=1 -h "$WORK" -p "$PG_PORT" -d postgres \
-  -c "CREATE ROLE velocity LOGIN PASSWORD '$DB_PASSWORD'" -c "CREATE DATABASE velocity OWNER velocity"
-
-start_side() { # name jar port
-  SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/velocity" SPRING_DATASOURCE_USERNAME=velocity \
-  SPRING_DATASOURCE_PASSWORD="$DB_PASSWORD" PORT="$3" java -jar "$2" >"$WORK/$1.log" 2>&1 &
-  PIDS+=($!)
-}
+stack_database
+take_ports COMMAND_PORT QUERY_PORT PROXY_PORT
 log "starting command side :$COMMAND_PORT and query side :$QUERY_PORT"
 start_side command-side "$COMMAND_JAR" "$COMMAND_PORT"
 start_side query-side "$QUERY_JAR" "$QUERY_PORT"
-for port in "$COMMAND_PORT" "$QUERY_PORT"; do
-  for i in $(seq 1 180); do
-    PORT=$port "$ROOT/deploy/healthcheck.sh" 2>/dev/null && break
-    [[ $i == 180 ]] && { tail -40 "$WORK"/*-side.log >&2; die "a side was not healthy within 180 s"; }
-    sleep 1
-  done
-done
-
-sed -e "s/server query-side:8080;/server 127.0.0.1:$QUERY_PORT;/" \
-    -e "s/server command-side:8080;/server 127.0.0.1:$COMMAND_PORT;/" \
-    -e "s/listen 80;/listen 127.0.0.1:$PROXY_PORT;/" \
-    -e "s#/usr/share/nginx/html#$STATIC#g" \
-    -e "s#pid /tmp/nginx.pid#pid $WORK/nginx.pid#" \
-    "$ROOT/deploy/nginx.conf" >"$WORK/nginx.conf"
-nginx -t -q -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" || die "nginx -t"
-nginx -c "$WORK/nginx.conf" -e "$WORK/nginx-error.log" -g 'daemon off;' >"$WORK/nginx.log" 2>&1 &
-PIDS+=($!)
-sleep 1
+await_healthy "$COMMAND_PORT"
+await_healthy "$QUERY_PORT"
+start_proxy "$PROXY_PORT" "server 127.0.0.1:$COMMAND_PORT;" "server 127.0.0.1:$QUERY_PORT;"
 
 B="http://127.0.0.1:$PROXY_PORT"
 FAILS=0

@@ -5,13 +5,18 @@
 # up with every event applied exactly once (GET .../verify is ok). Only 127.0.0.1 is used.
 #   scripts/crash-test.sh [path/to/velocity.jar]   (default launcher/target/velocity.jar; build it first)
 #   CRASH_CLIENTS (16), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240) tune it; CRASH_KEEP=1 keeps the logs.
+# The program is scripts/crashtest/ with the shared client in scripts/lib/apiclient/, compiled into a temp folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
+source scripts/lib/java-tool.sh
 jar="${1:-launcher/target/velocity.jar}"
 if [ ! -f "$jar" ]; then
   echo "No $jar: build it with 'mvn -B -DskipTests package' first" >&2
   exit 2
 fi
+classes=$(mktemp -d /tmp/velocity-crash-test-classes.XXXXXX)
+trap 'rm -rf "$classes"' EXIT
+compile_java_tool "$classes" "" scripts/crashtest
 # The program bounds itself (CRASH_TIMEOUT_SECONDS); timeout is the backstop.
-exec timeout --kill-after=10 "$(( ${CRASH_TIMEOUT_SECONDS:-240} + 30 ))" java scripts/CrashTest.java "$jar"
+timeout --kill-after=10 "$(( ${CRASH_TIMEOUT_SECONDS:-240} + 30 ))" java -cp "$classes" crashtest.CrashTest "$jar"

@@ -1,0 +1,40 @@
+package bench;
+
+import java.util.List;
+
+/** A store the bench saves into: the old row-per-version design or Velocity. */
+interface Design extends AutoCloseable {
+    String name();
+    /** A fresh project to work in; returns a handle the other calls get back. */
+    String newProject(String label) throws Exception;
+    Client client() throws Exception;
+    /** Sets up a file at version 1 outside of any timing. */
+    void seed(String project, String path, String content) throws Exception;
+    Integrity check(String project, String path, int seededVersions, List<Ack> acks) throws Exception;
+    default String projectCheck(String project) { return null; }
+    /** Waits until the work a save caused is done (a read model catching up), so its CPU time is counted. */
+    default void awaitSettled(String project, String path, int version) throws Exception {}
+    /** Whether the service process takes part in this design's saves. */
+    default boolean usesService() { return false; }
+    /** Reads one page of a file's history (newest first, {@code limit} entries below {@code before}); throws if it fails. */
+    void readHistoryPage(String project, String path, Integer before, int limit) throws Exception;
+    /** Reads version {@code version} of a file with its content; throws if it fails. */
+    void readVersion(String project, String path, int version) throws Exception;
+    /** When version {@code version} of the file was saved (ISO-8601), for point-in-time reads; null where unsupported. */
+    default String savedAt(String project, String path, int version) throws Exception { return null; }
+    /** Reads the file list ({@code content} false) or the file's content as they stood at an instant. */
+    default void readAsOf(String project, String path, String at, boolean content) throws Exception {}
+    /**
+     * Bytes the design's database holds after a CHECKPOINT: {sum of pg_total_relation_size over its tables
+     * (heap, TOAST, indexes), pg_database_size}, or null if it cannot be measured.
+     */
+    long[] storedBytes(boolean vacuumFull) throws Exception;
+    /**
+     * Saves to one file until its top acknowledged version is at least {@code upTo} or the deadline passes, as
+     * fast as the design allows (used to build a long history; not timed per save). Returns the acknowledged saves.
+     */
+    default FillResult fill(String project, String path, int upTo, long stopAtNanos, String key, int bytes) throws Exception {
+        return FillResult.concurrently(this, project, path, upTo, stopAtNanos, key, bytes, 4);
+    }
+    @Override default void close() throws Exception {}
+}

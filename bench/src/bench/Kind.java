@@ -1,0 +1,4 @@
+package bench;
+
+/** How a save attempt ended. */
+enum Kind { ACKNOWLEDGED, UNCHANGED, FAILED }
