@@ -10,7 +10,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The command side's own settings ({@code velocity.*}, environment {@code VELOCITY_SNAPSHOT_THRESHOLD} and so on);
- * the shared ones are in {@code VelocityProperties}.
+ * the shared ones are in {@code VelocityProperties}. Numbers are boxed so that an empty variable takes the default.
  *
  * @param aggregateCacheSize how many files' aggregates stay in memory: without them every save replays the file's
  *                           history (or its snapshot and what followed)
@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "velocity")
 public record CommandSideProperties(
-        @DefaultValue("2000") @Positive long aggregateCacheSize,
-        @DefaultValue("100") @Positive int snapshotThreshold,
+        @DefaultValue("2000") @Positive Long aggregateCacheSize,
+        @DefaultValue("100") @Positive Integer snapshotThreshold,
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration fileTurnTimeout) {
 }

@@ -21,14 +21,21 @@ class CommandSidePropertiesTest {
     @Test
     void unsetSettingsTakeTheirDocumentedDefaults() {
         assertThat(SETTINGS.bind(CommandSideProperties.class, Map.of()))
-                .isEqualTo(new CommandSideProperties(2000, 100, Duration.ofSeconds(5)));
+                .isEqualTo(new CommandSideProperties(2000L, 100, Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void anEmptyVariableMeansTheDefault() {
+        assertThat(SETTINGS.bind(CommandSideProperties.class, Map.of("VELOCITY_AGGREGATE_CACHE_SIZE", "",
+                "VELOCITY_SNAPSHOT_THRESHOLD", "", "VELOCITY_FILE_TURN_TIMEOUT", "")))
+                .isEqualTo(new CommandSideProperties(2000L, 100, Duration.ofSeconds(5)));
     }
 
     @Test
     void environmentVariablesBindByTheirDocumentedNames() {
         assertThat(SETTINGS.bind(CommandSideProperties.class, Map.of("VELOCITY_AGGREGATE_CACHE_SIZE", "10",
                 "VELOCITY_SNAPSHOT_THRESHOLD", "5", "VELOCITY_FILE_TURN_TIMEOUT", "2s")))
-                .isEqualTo(new CommandSideProperties(10, 5, Duration.ofSeconds(2)));
+                .isEqualTo(new CommandSideProperties(10L, 5, Duration.ofSeconds(2)));
     }
 
     @ParameterizedTest

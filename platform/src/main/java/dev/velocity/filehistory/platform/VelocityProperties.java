@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The settings every application shares, bound from {@code velocity.*} (environment: {@code VELOCITY_GAP_TIMEOUT}
  * and so on). Each default is written here and nowhere else; a value that breaks a rule stops the start-up with a
- * message naming the setting.
+ * message naming the setting. Numbers are boxed: an empty variable (docker-compose's {@code ${VELOCITY_X:-}}) binds
+ * as null and so takes the default, as an unset one does.
  *
  * @param maxContentBytes largest accepted content, in UTF-8 bytes (413 above it)
  * @param readWaitTimeout how long a query with {@code minVersion} waits for the read model (503 after it)
@@ -31,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties(prefix = "velocity")
 public record VelocityProperties(
-        @DefaultValue("10485760") @Positive long maxContentBytes,
+        @DefaultValue("10485760") @Positive Long maxContentBytes,
         @DefaultValue("5s") @NotNull @DurationMin(millis = 1) Duration readWaitTimeout,
         @DefaultValue("10m") @NotNull @DurationMin(millis = 1) Duration gapTimeout,
         // Whole seconds: Spring's transaction timeout counts in them.
@@ -50,9 +51,9 @@ public record VelocityProperties(
      * never with a rate of 0.
      */
     public record RateLimit(
-            @DefaultValue("true") boolean enabled,
-            @DefaultValue("50") @Min(value = 1, message = TURN_OFF_INSTEAD) int requestsPerSecond,
-            @DefaultValue("200") @Min(value = 1, message = TURN_OFF_INSTEAD) int burst) {
+            @DefaultValue("true") Boolean enabled,
+            @DefaultValue("50") @Min(value = 1, message = TURN_OFF_INSTEAD) Integer requestsPerSecond,
+            @DefaultValue("200") @Min(value = 1, message = TURN_OFF_INSTEAD) Integer burst) {
 
         private static final String TURN_OFF_INSTEAD =
                 "must be at least 1 (velocity.rate-limit.enabled=false turns limiting off)";

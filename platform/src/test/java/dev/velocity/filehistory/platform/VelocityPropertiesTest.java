@@ -23,7 +23,7 @@ class VelocityPropertiesTest {
     void unsetSettingsTakeTheirDocumentedDefaults() {
         VelocityProperties settings = SETTINGS.bind(VelocityProperties.class, Map.of());
 
-        assertThat(settings.maxContentBytes()).isEqualTo(10_485_760);
+        assertThat(settings.maxContentBytes()).isEqualTo(10_485_760L);
         assertThat(settings.readWaitTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(settings.gapTimeout()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.transactionTimeout()).isEqualTo(Duration.ofSeconds(30));
@@ -42,13 +42,24 @@ class VelocityPropertiesTest {
                 "VELOCITY_RATE_LIMIT_ENABLED", "false", "VELOCITY_RATE_LIMIT_REQUESTS_PER_SECOND", "7",
                 "VELOCITY_RATE_LIMIT_BURST", "9"));
 
-        assertThat(settings.maxContentBytes()).isEqualTo(1024);
+        assertThat(settings.maxContentBytes()).isEqualTo(1024L);
         assertThat(settings.readWaitTimeout()).isEqualTo(Duration.ofSeconds(2));
         assertThat(settings.gapTimeout()).isEqualTo(Duration.ofMinutes(20));
         assertThat(settings.databaseTimeout()).isEqualTo(Duration.ofSeconds(90));
         assertThat(settings.tokenCacheTtl()).isZero();
         assertThat(settings.adminToken()).isEqualTo(ADMIN_TOKEN);
         assertThat(settings.rateLimit()).isEqualTo(new VelocityProperties.RateLimit(false, 7, 9));
+    }
+
+    /** docker-compose passes an unset variable as an empty one ({@code ${VELOCITY_ADMIN_TOKEN:-}}). */
+    @Test
+    void anEmptyVariableMeansTheDefault() {
+        VelocityProperties settings = SETTINGS.bind(VelocityProperties.class, Map.of("VELOCITY_TOKEN_CACHE_TTL", "",
+                "VELOCITY_MAX_CONTENT_BYTES", "", "VELOCITY_RATE_LIMIT_BURST", "", "VELOCITY_RATE_LIMIT_ENABLED", ""));
+
+        assertThat(settings.tokenCacheTtl()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.maxContentBytes()).isEqualTo(10_485_760L);
+        assertThat(settings.rateLimit()).isEqualTo(new VelocityProperties.RateLimit(true, 50, 200));
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * The query side's own settings ({@code velocity.*}, environment {@code VELOCITY_PROJECTION_THREADS} and so on);
- * the shared ones are in {@code VelocityProperties}.
+ * the shared ones are in {@code VelocityProperties}. Numbers are boxed so that an empty variable takes the default.
  *
  * @param streamTimeout how long the audit stream and the git export may take after their request thread returns;
  *                      Tomcat's 30 s default for such requests would cut a large project's export short
@@ -32,8 +32,8 @@ public record QuerySideProperties(
      * @param batch    events handled in one transaction
      */
     public record Projection(
-            @DefaultValue("1") @Positive int threads,
-            @DefaultValue("1") @Positive int segments,
-            @DefaultValue("200") @Positive int batch) {
+            @DefaultValue("1") @Positive Integer threads,
+            @DefaultValue("1") @Positive Integer segments,
+            @DefaultValue("200") @Positive Integer batch) {
     }
 }

@@ -25,6 +25,13 @@ class QuerySidePropertiesTest {
     }
 
     @Test
+    void anEmptyVariableMeansTheDefault() {
+        assertThat(SETTINGS.bind(QuerySideProperties.class, Map.of("VELOCITY_STREAM_TIMEOUT", "",
+                "VELOCITY_PROJECTION_THREADS", "", "VELOCITY_PROJECTION_BATCH", ""))).isEqualTo(new QuerySideProperties(
+                Duration.ofMinutes(30), new QuerySideProperties.Projection(1, 1, 200)));
+    }
+
+    @Test
     void environmentVariablesBindByTheirDocumentedNames() {
         assertThat(SETTINGS.bind(QuerySideProperties.class, Map.of("VELOCITY_STREAM_TIMEOUT", "2h",
                 "VELOCITY_PROJECTION_THREADS", "2", "VELOCITY_PROJECTION_SEGMENTS", "4",
