@@ -2,7 +2,6 @@ package dev.velocity.filehistory.command;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.velocity.filehistory.command.file.CommandRejectedException;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandBus;
@@ -26,20 +25,23 @@ import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
+@EnableConfigurationProperties(CommandSideProperties.class)
 class AxonCommandConfiguration {
+
+    private static final String PATH_CLAIMS = "file-paths";
 
     /**
      * Without a cache every save replays the file's whole history; Axon's WeakReferenceCache loses entries to GC
      * under load. A bounded, strong cache keeps hot files in memory; snapshots bound the replay of cold ones.
      */
     @Bean
-    Cache fileAggregateCache(@Value("${velocity.aggregate-cache-size:2000}") long maximumSize) {
-        return new CaffeineAxonCache(Caffeine.newBuilder().maximumSize(maximumSize).build());
+    Cache fileAggregateCache(CommandSideProperties settings) {
+        return new CaffeineAxonCache(Caffeine.newBuilder().maximumSize(settings.aggregateCacheSize()).build());
     }
 
     /**
@@ -71,18 +73,20 @@ class AxonCommandConfiguration {
 
     @Bean
     SnapshotTriggerDefinition fileSnapshotTrigger(SpringAggregateSnapshotter snapshotter,
-                                                  @Value("${velocity.snapshot-threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                  CommandSideProperties settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotThreshold());
     }
 
     /**
-     * The path claims must fail the command when a path is taken: the default handler would only log it and let
-     * the events commit.
+     * Path claims run inside the command's transaction (set-based validation), never asynchronously, and must fail
+     * the command when a path is taken: the default error handler would only log it and let the events commit.
      */
     @Bean
-    ConfigurerModule pathClaimsPropagateErrors() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                "file-paths", configuration -> PropagatingErrorHandler.instance());
+    ConfigurerModule pathClaimsInTheCommandsTransaction() {
+        return configurer -> configurer.eventProcessing()
+                .registerSubscribingEventProcessor(PATH_CLAIMS)
+                .registerListenerInvocationErrorHandler(PATH_CLAIMS,
+                        configuration -> PropagatingErrorHandler.instance());
     }
 
     /**
@@ -95,7 +99,7 @@ class AxonCommandConfiguration {
     SimpleCommandBus commandBus(TransactionManager transactionManager,
                                 org.axonframework.config.Configuration axon,
                                 DuplicateCommandHandlerResolver duplicateResolver,
-                                @Value("${velocity.file-turn-timeout}") Duration fileTurnTimeout) {
+                                CommandSideProperties settings) {
         SimpleCommandBus.Builder builder = SimpleCommandBus.builder()
                 .transactionManager(transactionManager)
                 .duplicateCommandHandlerResolver(duplicateResolver)
@@ -103,7 +107,7 @@ class AxonCommandConfiguration {
                         && RollbackConfigurationType.UNCHECKED_EXCEPTIONS.rollBackOn(failure))
                 .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
                 .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"));
-        SimpleCommandBus commandBus = new FileSerialisingCommandBus(builder, fileTurnTimeout);
+        SimpleCommandBus commandBus = new FileSerialisingCommandBus(builder, settings.fileTurnTimeout());
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         return commandBus;
     }

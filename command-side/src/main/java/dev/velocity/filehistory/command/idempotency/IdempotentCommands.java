@@ -45,7 +45,8 @@ public class IdempotentCommands {
     IdempotentCommands(IdempotencyKeys keys, ObjectMapper json, VelocityProperties properties) {
         this.keys = keys;
         this.json = json;
-        this.staleAfter = properties.transactionTimeout().multipliedBy(2);
+        // By then PostgreSQL has ended the claim's transaction, so its command can no longer commit.
+        this.staleAfter = properties.databaseTimeout();
     }
 
     /** The command's answer, or with a key already used for this request, the answer it got the first time. */
