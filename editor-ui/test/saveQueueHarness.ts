@@ -1,6 +1,7 @@
 import { vi } from 'vitest';
 import { ApiError } from '../src/api/errors';
-import { SaveQueue, type Base, type SaveQueueOptions, type SaveStatus } from '../src/sync/saveQueue';
+import { SaveQueue, type SaveQueueOptions } from '../src/sync/saveQueue';
+import type { Base, SaveStatus } from '../src/sync/saveTypes';
 import { merge3 } from '../src/sync/merge3';
 
 /** A server holding one file, with the contract's version check and idempotency keys. */

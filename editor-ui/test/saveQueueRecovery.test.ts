@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, NetworkError } from '../src/api/errors';
-import type { Base } from '../src/sync/saveQueue';
+import type { Base } from '../src/sync/saveTypes';
 import { flush, setup } from './saveQueueHarness';
 
 describe('SaveQueue after a reload, a failure, offline and on conflicts', () => {

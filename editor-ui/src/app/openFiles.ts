@@ -3,7 +3,8 @@ import { NetworkError, describeError } from '../api/errors';
 import { monaco } from '../editor/monaco';
 import type { Connection } from '../sync/connection';
 import type { OfflineStore } from '../sync/offlineStore';
-import { SaveQueue, type Base, type SentSave } from '../sync/saveQueue';
+import { SaveQueue } from '../sync/saveQueue';
+import type { Base, SentSave } from '../sync/saveTypes';
 import { applyText } from './editorPane';
 import { newOpenFile, type OpenFile } from './openFile';
 

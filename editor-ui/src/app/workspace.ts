@@ -4,7 +4,7 @@ import { resolveConflict } from '../sync/conflictResolution';
 import { LiveUpdates } from '../sync/liveUpdates';
 import { OfflineStore } from '../sync/offlineStore';
 import { applyRemoteChange, missedChanges, sha256Hex } from '../sync/remoteChange';
-import type { Base } from '../sync/saveQueue';
+import type { Base } from '../sync/saveTypes';
 import { EditorPane } from './editorPane';
 import { FileActions } from './fileActions';
 import type { OpenFile } from './openFile';

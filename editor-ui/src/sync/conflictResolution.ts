@@ -1,6 +1,6 @@
 import { retryDelay } from './backoff';
 import { merge3 } from './merge3';
-import type { Base } from './saveQueue';
+import type { Base } from './saveTypes';
 
 /** The server's side of a conflict. */
 export interface TheirVersion {

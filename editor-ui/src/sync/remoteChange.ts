@@ -1,5 +1,6 @@
 import type { FileChangedEvent } from '../api/client';
-import type { Base, SaveQueue } from './saveQueue';
+import type { SaveQueue } from './saveQueue';
+import type { Base } from './saveTypes';
 
 /** What the remote-change logic needs of one open file and of the page, with no DOM in it. */
 export interface RemoteChangeTarget {
