@@ -111,6 +111,38 @@ class TimelineIT extends RunningSystem {
         assertThat(paths(ok(deleted(project, "?minVersion=0")))).isEmpty();
     }
 
+    @Test
+    void aPathDeletedTwiceOffersItsNewestFile() {
+        Project project = api.createProject("twice", "alice");
+        api.save(project, "a.txt", "first", 0);
+        api.delete(project, "a.txt", 1);
+        api.save(project, "a.txt", "second", 0);
+        api.save(project, "a.txt", "second, edited", 1);
+        api.delete(project, "a.txt", 2);
+        String newest = ok(api.content(project, "a.txt", "&minVersion=3")).get("fileId").asText();
+
+        JsonNode files = ok(deleted(project, "?minVersion=0")).get("files");
+
+        assertThat(files).hasSize(1);
+        assertThat(files.get(0).get("fileId").asText()).isEqualTo(newest);
+        assertThat(files.get(0).get("version").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void eachProjectSeesOnlyItsOwnChanges() {
+        Project mine = api.createProject("mine", "alice");
+        Project theirs = api.createProject("theirs", "bob");
+        api.save(mine, "a.txt", "x", 0);
+        api.save(theirs, "b.txt", "y", 0);
+        api.delete(theirs, "b.txt", 1);
+
+        JsonNode entries = ok(timeline(mine, "?minVersion=0")).get("entries");
+
+        assertThat(entries).hasSize(1);
+        assertThat(entries.get(0).get("path").asText()).isEqualTo("a.txt");
+        assertThat(ok(deleted(mine, "?minVersion=0")).get("files")).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/timeline?limit=0", "/timeline?limit=1001", "/timeline?limit=x", "/timeline?before=0",
             "/timeline?before=-5", "/timeline?minVersion=-1", "/files/deleted?limit=0", "/files/deleted?limit=1001",
