@@ -1,7 +1,7 @@
 // What opening a project costs on the wire: the page must download kilobytes whatever the project's history
 // holds. A project with many versions of 10 KiB files is opened; every API response the page receives is counted.
 import { randomBytes } from 'node:crypto';
-import { BASE_URL, api, assert, newPage, openShared } from './lib.mjs';
+import { BASE_URL, api, assert, assertEqual, newPage, openShared } from './lib.mjs';
 
 const VERSIONS = Number(process.env.OPEN_COST_VERSIONS ?? 300);
 const FILES = 4;
@@ -82,6 +82,15 @@ export async function openingALongHistoryCostsKilobytes(browser) {
       `downloaded ${onOpen} bytes of API responses, opening the timeline ${onTimeline} bytes`);
     assert(onOpen < OPEN_BUDGET_BYTES, `opening the project downloads kilobytes, not the history (${onOpen} bytes)`);
     assert(onTimeline < OPEN_BUDGET_BYTES, `opening the timeline downloads kilobytes (${onTimeline} bytes)`);
+
+    // "Load older" adds the next page below, each change listed once.
+    const rows = page.getByTestId('timeline-entry');
+    const firstPage = await rows.count();
+    await page.getByTestId('timeline-older').click();
+    await rows.nth(firstPage).waitFor();
+    const shown = await rows.allTextContents();
+    assertEqual(shown.length, Math.min(2 * firstPage, VERSIONS + 2), 'the next page is added below');
+    assertEqual(new Set(shown.map((row) => row.replace(/^.*?(file\d+\.txt|gone\.txt)/, '$1'))).size, shown.length, 'no change is listed twice');
   } finally {
     await context.close();
   }
