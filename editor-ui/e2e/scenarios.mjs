@@ -2,6 +2,7 @@ import {
   BASE_URL, api, assert, assertEqual, cursorPosition, editorText, shownLanguage, waitForText, focusEditor, gotoLineEnd, holdSaves, newPage, openFileInTree,
   openShared, recordNotices, recordStatuses, screenshot, shownText, waitForSaved, waitUntil,
 } from './lib.mjs';
+import { deletedFilesArePaged } from './deletedPaging.mjs';
 import { openingALongHistoryCostsKilobytes } from './openCost.mjs';
 
 const lines = (...ls) => ls.map((l) => l + '\n').join('');
@@ -470,4 +471,5 @@ export const scenarios = [
   ['7 a refused save says why and Retry saves it', failedSaveShowsReasonAndRetries],
   ['8 the server is unreachable while the browser says online', serverUnreachableWhileBrowserOnline],
   ['9 opening a long history downloads kilobytes', openingALongHistoryCostsKilobytes],
+  ['10 deleted files come a page at a time', deletedFilesArePaged],
 ];
