@@ -83,13 +83,44 @@ export async function openShared(page, project, token, user) {
   await page.getByTestId('file-tree').waitFor();
 }
 
-export async function openFileInTree(page, path) {
-  await page.locator(`button.tree-file[data-path="${path}"]`).click();
-  await page.waitForFunction((p) => window.velocity?.activePath() === p && window.velocity.text(p) !== null, path);
+/**
+ * What the editor shows for `path`, read as a user sees it: null unless its tab is the selected one and the editor
+ * shows it; else the lines Monaco renders (spaces come as no-break spaces). The test files fit on one screen.
+ */
+function shownFile(path) {
+  const tab = document.querySelector('.tab[aria-current=true]');
+  const host = document.querySelector('[data-testid=editor]');
+  if (tab?.getAttribute('data-path') !== path || !host || host.hidden) return null;
+  const lines = [...host.querySelectorAll('.view-lines .view-line')];
+  if (lines.length === 0) return null;
+  lines.sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top));
+  return lines.map((line) => line.textContent.replace(/\u00a0/g, ' ')).join('\n');
 }
 
+export async function openFileInTree(page, path) {
+  await page.locator(`button.tree-file[data-path="${path}"]`).click();
+  await waitForText(page, path, (text) => text !== null);
+}
+
+/** Waits until the editor shows `path` with a text that `accept` takes. */
+export async function waitForText(page, path, accept, timeout = 30_000) {
+  await waitUntil(async () => accept(await editorText(page, path)), `the editor shows ${path} as expected`, timeout);
+}
+
+/** The text the editor shows for `path`, once Monaco has rendered its latest change. */
 export async function editorText(page, path) {
-  return page.evaluate((p) => window.velocity.text(p), path);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(shownFile, path);
+}
+
+/** The cursor position the status bar shows, as "line:column". */
+export async function cursorPosition(page) {
+  return page.getByTestId('cursor-position').getAttribute('data-position');
+}
+
+/** The language the status bar shows for the active file (Monaco's id). */
+export async function shownLanguage(page) {
+  return page.getByTestId('file-language').getAttribute('data-language');
 }
 
 export async function status(page) {
@@ -101,7 +132,8 @@ export async function waitForSaved(page, path, timeout = 20_000) {
   await page.waitForFunction(
     (p) => {
       const el = document.querySelector('[data-testid=file-status]');
-      return window.velocity?.activePath() === p && el?.getAttribute('data-kind') === 'saved';
+      const tab = document.querySelector('.tab[aria-current=true]');
+      return tab?.getAttribute('data-path') === p && el?.getAttribute('data-kind') === 'saved';
     },
     path,
     { timeout },

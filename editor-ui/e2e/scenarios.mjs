@@ -1,7 +1,9 @@
 import {
-  BASE_URL, api, assert, assertEqual, editorText, focusEditor, gotoLineEnd, holdSaves, newPage, openFileInTree,
+  BASE_URL, api, assert, assertEqual, cursorPosition, editorText, shownLanguage, waitForText, focusEditor, gotoLineEnd, holdSaves, newPage, openFileInTree,
   openShared, recordNotices, recordStatuses, screenshot, shownText, waitForSaved, waitUntil,
 } from './lib.mjs';
+import { deletedFilesArePaged } from './deletedPaging.mjs';
+import { openingALongHistoryCostsKilobytes } from './openCost.mjs';
 
 const lines = (...ls) => ls.map((l) => l + '\n').join('');
 
@@ -36,7 +38,7 @@ async function rapidTypingWithCtrlS(browser) {
     await page.getByRole('dialog').waitFor();
     await page.keyboard.type(path);
     await page.keyboard.press('Enter');
-    await page.waitForFunction((p) => window.velocity?.activePath() === p && window.velocity.text(p) === '', path);
+    await waitForText(page, path, (text) => text === '');
     await waitForSaved(page, path);
     const statuses = await recordStatuses(page);
     const project = await page.evaluate(() => JSON.parse(localStorage.getItem('velocity:projects'))[0]);
@@ -215,7 +217,7 @@ async function offlineReloadThenSync(browser) {
     assertEqual(await editorText(page, path), expected, 'the editor holds the offline edit');
 
     assert(await reloadWithUnsavedEdits(page), 'the browser warned before leaving with unsaved edits');
-    await page.waitForFunction((p) => window.velocity?.text(p) !== null && window.velocity?.text(p) !== undefined, path, { timeout: 30_000 });
+    await waitForText(page, path, (text) => text !== null);
     assertEqual(await editorText(page, path), expected, 'the offline edit survived the reload');
     await waitShownOffline(page, 'still shown offline after the reload');
     await waitUntil(async () => (await fileStatusKind(page)) === 'offline', 'after the reload the status shows the save waits for the connection');
@@ -261,7 +263,7 @@ async function serverUnreachableWhileBrowserOnline(browser) {
     assertEqual(await editorText(page, path), expected, 'the editor keeps the edit');
 
     assert(await reloadWithUnsavedEdits(page), 'the browser warned before leaving with unsaved edits');
-    await page.waitForFunction((p) => window.velocity?.text(p) !== null && window.velocity?.text(p) !== undefined, path, { timeout: 30_000 });
+    await waitForText(page, path, (text) => text !== null);
     await waitShownOffline(page, 'after the reload the page still shows the server cannot be reached');
     assertEqual(await editorText(page, path), expected, 'the edit survived the reload');
     assertEqual((await api.content(project, path)).version, 1, 'nothing reached the server meanwhile');
@@ -346,8 +348,7 @@ async function liveUpdateFromSecondContext(browser) {
     const expected = lines('line 1 edited by alice', 'line 2', 'line 3', 'line 4', 'line 5', 'line 6');
     await waitUntil(async () => (await editorText(B, path)) === expected, "Alice's save appears in Bob's editor", 5000);
     assertEqual(await waitForSaved(B, path), version, "Bob's status shows Alice's version");
-    const cursor = await B.evaluate(() => window.velocity.cursor());
-    assertEqual(`${cursor.lineNumber}:${cursor.column}`, '5:7', "Bob's cursor stays where he was reading");
+    assertEqual(await cursorPosition(B), '5:7', "Bob's cursor stays where he was reading");
 
     // A file Alice creates appears in Bob's tree.
     await A.getByTestId('new-file').click();
@@ -386,7 +387,7 @@ async function fileTreeAndTimeline(browser) {
   const { context, page } = await openAs(browser, project, project.token, 'alice', 'src/old.js');
   const tree = (path) => page.locator(`button.tree-file[data-path="${path}"]`);
   try {
-    assertEqual(await page.evaluate(() => window.velocity.language('src/old.js')), 'javascript', 'a .js file is JavaScript');
+    assertEqual(await shownLanguage(page), 'javascript', 'a .js file is JavaScript');
 
     await tree('src/old.js').focus();
     await page.keyboard.press('F2');
@@ -469,4 +470,6 @@ export const scenarios = [
   ['6 file tree: rename, delete, undelete; timeline', fileTreeAndTimeline],
   ['7 a refused save says why and Retry saves it', failedSaveShowsReasonAndRetries],
   ['8 the server is unreachable while the browser says online', serverUnreachableWhileBrowserOnline],
+  ['9 opening a long history downloads kilobytes', openingALongHistoryCostsKilobytes],
+  ['10 deleted files come a page at a time', deletedFilesArePaged],
 ];

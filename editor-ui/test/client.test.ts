@@ -65,15 +65,24 @@ describe('ProjectClient', () => {
     await expect(client.listFiles()).rejects.toBeInstanceOf(NetworkError);
   });
 
-  it('creates a project without a token and reads the audit stream line by line', async () => {
+  it('creates a project without a token', async () => {
     const created = respond(201, { projectId: 'p', name: 'demo', user: 'alice', token: 't' });
     vi.stubGlobal('fetch', created);
     expect((await createProject('demo', 'alice')).token).toBe('t');
     const [, init] = created.mock.calls[0] as unknown as [string, RequestInit];
     expect(init.headers).not.toHaveProperty('Authorization');
+  });
 
-    vi.stubGlobal('fetch', respond(200, '{"position":1,"type":"A","payload":{}}\n{"position":2,"type":"B","payload":{}}\n'));
-    expect((await client.events()).map((e) => e.position)).toEqual([1, 2]);
+  it('pages the timeline and the deleted files with their cursors in the query string', async () => {
+    const fetched = respond(200, { entries: [], next: null });
+    vi.stubGlobal('fetch', fetched);
+    await client.timeline({ limit: 50, before: 7, minVersion: 0 });
+    await client.deletedFiles({ after: 'a b/c.txt' });
+    const urls = fetched.mock.calls.map((call) => String((call as unknown as [string])[0]));
+    expect(urls).toEqual([
+      '/api/projects/p-1/timeline?limit=50&before=7&minVersion=0',
+      '/api/projects/p-1/files/deleted?after=a+b%2Fc.txt',
+    ]);
   });
 
   it('puts the token in the query string only for the live-updates stream', () => {

@@ -1,7 +1,7 @@
 import { ApiError, NetworkError, parseRetryAfter, type Problem } from './errors';
 import type { RequestObserver } from '../sync/connection';
 
-/** Typed client for the HTTP contract in shared/api.md. Every method throws ApiError or NetworkError. */
+/** Typed client for the HTTP contract in docs/api.md. Every method throws ApiError or NetworkError. */
 
 export interface CreatedProject {
   projectId: string;
@@ -89,13 +89,39 @@ export interface FileChangedEvent {
   at: string;
 }
 
-export interface StoredEvent {
+/** One change of one file, as the project timeline lists it. */
+export interface TimelineEntry {
   position: number;
-  aggregateId: string;
-  sequenceNumber: number;
-  type: string;
-  timestamp: string;
-  payload: Record<string, unknown>;
+  fileId: string;
+  path: string;
+  /** The path before the move, on MOVED entries only. */
+  fromPath: string | null;
+  version: number;
+  kind: ChangeKind;
+  at: string;
+  by: string;
+  message: string | null;
+}
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  /** The `before` of the next (older) page, or null on the last one. */
+  next: number | null;
+}
+
+/** A path that can be undeleted: no live file there, and the newest file there is deleted. */
+export interface DeletedFile {
+  path: string;
+  fileId: string;
+  version: number;
+  deletedAt: string;
+  deletedBy: string;
+}
+
+export interface DeletedFilesPage {
+  files: DeletedFile[];
+  /** The `after` of the next page, or null on the last one. */
+  next: string | null;
 }
 
 export interface VersionConflict extends Problem {
@@ -159,12 +185,13 @@ export class ProjectClient {
     return this.call('GET', '/files/diff', { path, from, to }, undefined, {}, 'text');
   }
 
-  async events(after?: number, limit?: number): Promise<StoredEvent[]> {
-    const text: string = await this.call('GET', '/events', { after, limit }, undefined, {}, 'text');
-    return text
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as StoredEvent);
+  /** `minVersion` (any, also 0): wait until the read model shows every change stored before the request. */
+  timeline(options: { limit?: number; before?: number; minVersion?: number } = {}): Promise<TimelinePage> {
+    return this.call('GET', '/timeline', options);
+  }
+
+  deletedFiles(options: { limit?: number; after?: string; minVersion?: number } = {}): Promise<DeletedFilesPage> {
+    return this.call('GET', '/files/deleted', options);
   }
 
   /** EventSource cannot send headers, so the token rides in the query string on this one route. */

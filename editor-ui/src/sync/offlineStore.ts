@@ -1,4 +1,4 @@
-import type { Base, SentSave } from './saveQueue';
+import type { Base, SentSave } from './saveTypes';
 import type { FileSummary } from '../api/client';
 
 /**

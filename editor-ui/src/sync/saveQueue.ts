@@ -1,6 +1,7 @@
 import { NetworkError, describeError } from '../api/errors';
 import { isVersionConflict } from '../api/client';
 import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
+import type { Base, SaveStatus, SentSave } from './saveTypes';
 
 /**
  * The save pipeline of one open file.
@@ -12,29 +13,6 @@ import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
  * - 409: `onConflict` rebases the local text onto the server's version (automatic merge or the user's
  *   choice); the queue then saves the result against that version. Nothing typed is dropped.
  */
-
-/** The server state that the local text was last known to derive from. */
-export interface Base {
-  version: number;
-  content: string;
-}
-
-/** A save request as sent: resending it with the same key cannot apply it twice. */
-export interface SentSave {
-  content: string;
-  expectedVersion: number;
-  key: string;
-}
-
-export type SaveStatus =
-  | { kind: 'saved'; version: number }
-  | { kind: 'unsaved' }
-  | { kind: 'saving' }
-  | { kind: 'retrying'; reason: string; attempt: number; delayMs: number }
-  | { kind: 'offline' }
-  | { kind: 'merging' }
-  | { kind: 'conflict' }
-  | { kind: 'failed'; reason: string };
 
 export interface SaveQueueOptions {
   base: Base;

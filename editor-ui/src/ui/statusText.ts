@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../sync/connection';
-import type { SaveStatus } from '../sync/saveQueue';
+import type { SaveStatus } from '../sync/saveTypes';
 
 /** The connection indicator: "Online" only while the server answers, "live" only while its stream is open too. */
 export function connectionLabel(state: ConnectionState): string {

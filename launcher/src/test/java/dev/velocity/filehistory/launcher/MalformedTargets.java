@@ -37,7 +37,7 @@ final class MalformedTargets extends RequestDraws {
         String id = pick(List.of("not-a-uuid", "123", UUID.randomUUID().toString(), project.toUpperCase(),
                 project + "x", "%20", "%FF", "null"));
         String rest = pick(List.of("/files", "/files/content?path=a.txt", "/files/history?path=a.txt", "/events",
-                "/verify", "/export", "/updates", "/files/diff?path=a.txt&from=1&to=2"));
+                "/verify", "/export", "/updates", "/files/diff?path=a.txt&from=1&to=2", "/timeline", "/files/deleted"));
         return new Malformed(rest, "bad-project-id", "GET", ascii("/api/projects/" + id + rest), auth(Map.of()), null);
     }
 
@@ -61,7 +61,10 @@ final class MalformedTargets extends RequestDraws {
                 {"history", "GET", "/files/history?path=a.txt&limit="}, {"history", "GET", "/files/history?path=a.txt&before="},
                 {"history", "GET", "/files/history?path=a.txt&minVersion="}, {"diff", "GET", "/files/diff?path=a.txt&to=2&from="},
                 {"diff", "GET", "/files/diff?path=a.txt&from=1&to="}, {"events", "GET", "/events?after="},
-                {"events", "GET", "/events?limit="}, {"list", "GET", "/files?minVersion="}};
+                {"events", "GET", "/events?limit="}, {"list", "GET", "/files?minVersion="},
+                {"timeline", "GET", "/timeline?limit="}, {"timeline", "GET", "/timeline?before="},
+                {"timeline", "GET", "/timeline?minVersion="}, {"deleted", "GET", "/files/deleted?limit="},
+                {"deleted", "GET", "/files/deleted?minVersion="}};
         String[] param = params[random.nextInt(params.length)];
         String below = param[2].endsWith("limit=") ? pick(List.of("0", "10001")) : "0";
         boolean belowMinimum = random.nextInt(4) == 0 && !param[2].contains("minVersion") && !param[2].contains("after")

@@ -50,6 +50,8 @@ final class ProjectRoutes {
             new Route("GET", "/files/content", "/files/content?path=secret.txt", null),
             new Route("GET", "/files/history", "/files/history?path=secret.txt", null),
             new Route("GET", "/files/diff", "/files/diff?path=secret.txt&from=1&to=1", null),
+            new Route("GET", "/timeline", "/timeline", null),
+            new Route("GET", "/files/deleted", "/files/deleted", null),
             new Route("GET", "/updates", "/updates", null),
             new Route("GET", "/events", "/events?after=0", null),
             new Route("GET", "/verify", "/verify", null),
