@@ -47,11 +47,7 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
             return DatabaseUnavailable.problem().toResponse();
         }
         log.error("Request failed unexpectedly", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The server could not complete the request; nothing was acknowledged, so it is safe to retry.");
-        problem.setType(ApiProblem.typeOf("internal-error"));
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ApiProblem.internalError().toResponse();
     }
 
     @Override
@@ -89,7 +85,8 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> asObject(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        ResponseEntity<ProblemDetail> response = problem.toResponse();
+        return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
     }
 
     @Override
