@@ -1,5 +1,7 @@
 package dev.velocity.filehistory.platform.web;
 
+import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.auth.Credential;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -20,16 +22,23 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The OpenAPI description ({@code /api-docs}) with the problem+json answers of every operation: those its route
+ * The OpenAPI description ({@code /api-docs}), with the problem+json answers of every operation: those its route
  * has by kind (token routes 401/403/429, admin routes 401/404, a body 400/413/415, query parameters 400, every
  * route 503 while the database is down) and those its handler declares with {@link ErrorResponses}.
  */
 @Configuration
-class ProblemOpenApi {
+class OpenApiConfiguration {
+
+    static {
+        // Filled in by the token filter, never sent by a client.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class, Credential.class);
+    }
+
 
     static final String PROBLEM_SCHEMA = "Problem";
     private static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
