@@ -1,0 +1,163 @@
+package dev.velocity.filehistory.command.file;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import dev.velocity.filehistory.command.CommandWebSlice;
+import dev.velocity.filehistory.command.idempotency.IdempotencyKeyInUseException;
+import dev.velocity.filehistory.command.idempotency.IdempotentCommands;
+import dev.velocity.filehistory.platform.VelocityProperties;
+import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.platform.web.ApiProblem;
+import java.util.UUID;
+import org.axonframework.common.lock.LockAcquisitionFailedException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * How the file commands answer when they are refused: each business rejection becomes its status, problem type
+ * and title (with what the client needs to act on it), Retry-After where the client should come back, always as
+ * application/problem+json. The command service is a test double: this is about the HTTP translation.
+ */
+@WebMvcTest(controllers = FileCommandController.class)
+@ContextConfiguration(classes = {CommandWebSlice.class, FileCommandErrorMappingTest.Limits.class})
+class FileCommandErrorMappingTest {
+
+    private static final UUID PROJECT = UUID.randomUUID();
+    private static final String FILES = "/api/projects/" + PROJECT + "/files";
+    private static final long MAX_CONTENT_BYTES = 64;
+
+    @TestConfiguration
+    static class Limits {
+
+        @Bean
+        VelocityProperties properties() {
+            return new VelocityProperties(MAX_CONTENT_BYTES, null, null, null, null, null, null);
+        }
+    }
+
+    @Autowired
+    MockMvc http;
+
+    @MockitoBean
+    FileCommandService files;
+
+    @MockitoBean
+    IdempotentCommands idempotent;
+
+    private static MockHttpServletRequestBuilder asCaller(MockHttpServletRequestBuilder request) {
+        return request.requestAttr(Caller.class.getName(), new Caller(PROJECT, "alice"));
+    }
+
+    private void commandsAreRejectedWith(RuntimeException rejection) {
+        when(idempotent.run(any(), any(), any(), any())).thenThrow(rejection);
+    }
+
+    private ResultActions save(String body) throws Exception {
+        return http.perform(asCaller(put(FILES).param("path", "a.txt").contentType(MediaType.APPLICATION_JSON)
+                .content(body)));
+    }
+
+    private ResultActions problem(ResultActions response, int status, String slug, String title) throws Exception {
+        return response.andExpect(status().is(status))
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("/problems/" + slug))
+                .andExpect(jsonPath("$.title").value(title))
+                .andExpect(jsonPath("$.status").value(status));
+    }
+
+    @Test
+    void aStaleExpectedVersionIs409VersionConflictWithWhatIsCurrent() throws Exception {
+        commandsAreRejectedWith(new VersionConflictException("a.txt", 1, 3, "abc"));
+
+        problem(save("{\"content\":\"x\",\"expectedVersion\":1}"), 409, "version-conflict", "Version conflict")
+                .andExpect(jsonPath("$.path").value("a.txt"))
+                .andExpect(jsonPath("$.expectedVersion").value(1))
+                .andExpect(jsonPath("$.currentVersion").value(3))
+                .andExpect(jsonPath("$.currentContentHash").value("abc"))
+                .andExpect(header().doesNotExist("Retry-After"));
+    }
+
+    @Test
+    void aMoveOntoALiveFileIs409PathTaken() throws Exception {
+        commandsAreRejectedWith(new PathTakenException("b.txt", false));
+
+        problem(http.perform(asCaller(post(FILES + "/move").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"from\":\"a.txt\",\"to\":\"b.txt\"}"))), 409, "path-taken", "Path taken")
+                .andExpect(jsonPath("$.path").value("b.txt"));
+    }
+
+    @Test
+    void deletingAPathWithNoFileIs404NotFound() throws Exception {
+        commandsAreRejectedWith(new UnknownFileException("a.txt"));
+
+        problem(http.perform(asCaller(delete(FILES).param("path", "a.txt"))), 404, "not-found", "Not found");
+    }
+
+    @Test
+    void restoringAVersionTheFileNeverHadIs404VersionNotFound() throws Exception {
+        commandsAreRejectedWith(new VersionNotFoundException("a.txt", 9, 2));
+
+        problem(http.perform(asCaller(post(FILES + "/restore").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"path\":\"a.txt\",\"version\":9}"))), 404, "version-not-found", "Version not found");
+    }
+
+    @Test
+    void aFileBusyPastItsTurnIs503FileBusyWithRetryAfter() throws Exception {
+        commandsAreRejectedWith(new LockAcquisitionFailedException("turn timed out"));
+
+        problem(save("{\"content\":\"x\"}"), 503, "file-busy", "File busy")
+                .andExpect(header().string("Retry-After", "1"));
+    }
+
+    @Test
+    void anIdempotencyKeyStillInUseIs409WithRetryAfter() throws Exception {
+        commandsAreRejectedWith(new IdempotencyKeyInUseException());
+
+        problem(save("{\"content\":\"x\"}"), 409, "idempotency-key-in-use", "Idempotency-Key in use")
+                .andExpect(header().string("Retry-After", "1"));
+    }
+
+    @Test
+    void anIdempotencyKeyReusedForAnotherRequestIs422() throws Exception {
+        commandsAreRejectedWith(new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                "Idempotency-Key reused", "The key was used for another request"));
+
+        problem(save("{\"content\":\"x\"}"), 422, "idempotency-key-reused", "Idempotency-Key reused");
+    }
+
+    @Test
+    void contentOverTheLimitIs413WithTheLimitAndReachesNoCommand() throws Exception {
+        problem(save("{\"content\":\"" + "x".repeat((int) MAX_CONTENT_BYTES + 1) + "\"}"), 413,
+                "content-too-large", "Content too large")
+                .andExpect(jsonPath("$.limitBytes").value(MAX_CONTENT_BYTES));
+        verify(idempotent, never()).run(any(), any(), any(), any());
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs400AndOneOfAnotherTypeIs415() throws Exception {
+        problem(save("{\"content\":"), 400, "invalid-request", "Invalid request");
+        problem(http.perform(asCaller(put(FILES).param("path", "a.txt").contentType(MediaType.TEXT_PLAIN)
+                .content("x"))), 415, "http-415", "Unsupported Media Type");
+        verify(idempotent, never()).run(any(), any(), any(), any());
+    }
+}

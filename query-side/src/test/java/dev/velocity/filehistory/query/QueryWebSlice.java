@@ -1,0 +1,23 @@
+package dev.velocity.filehistory.query;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * The query side's web layer alone, for {@code @WebMvcTest}s: its controllers, the problem advices and the caller
+ * argument. The application class would also pull in the event store and the read models.
+ */
+@SpringBootConfiguration
+@ComponentScan(basePackages = {"dev.velocity.filehistory.query", "dev.velocity.filehistory.platform"},
+        useDefaultFilters = false,
+        includeFilters = {
+                @ComponentScan.Filter(type = FilterType.ANNOTATION,
+                        classes = {RestController.class, RestControllerAdvice.class}),
+                @ComponentScan.Filter(type = FilterType.REGEX, pattern = ".*\\.AuthWebConfiguration")},
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+public class QueryWebSlice {
+}
