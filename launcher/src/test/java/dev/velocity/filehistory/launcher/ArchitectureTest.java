@@ -34,4 +34,37 @@ class ArchitectureTest {
             .should().beRecords()
             .andShould().onlyDependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.api..", "java..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..");
+
+    /**
+     * Controllers translate HTTP: data comes through query handlers and services, never straight from a
+     * database. The audit stream's controller is left out until its SQL moves behind the event-store reader
+     * (issue 11, part 2); then the exception goes.
+     */
+    @ArchTest
+    static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .and().resideOutsideOfPackage("dev.velocity.filehistory.query.audit..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..",
+                    "jakarta.persistence..", "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..");
+
+    /** Query controllers ask the query gateway; the read models are the query handlers' business. */
+    @ArchTest
+    static final ArchRule queryControllersDoNotReadTheReadModels = noClasses()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .and().resideInAPackage("dev.velocity.filehistory.query.file..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("ReadModel")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+
+    /** Problem responses are built in one place (ApiProblem, ProblemResponses), not by hand in handlers. */
+    @ArchTest
+    static final ArchRule problemDetailsAreBuiltOnlyInPlatformWeb = noClasses()
+            .that().resideOutsideOfPackage("dev.velocity.filehistory.platform.web..")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                    org.springframework.http.ProblemDetail.class))))
+            .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                    org.springframework.http.ProblemDetail.class))));
 }
