@@ -1,10 +1,12 @@
 package dev.velocity.filehistory.command.file;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -159,5 +161,12 @@ class FileCommandErrorMappingTest {
         problem(http.perform(asCaller(put(FILES).param("path", "a.txt").contentType(MediaType.TEXT_PLAIN)
                 .content("x"))), 415, "http-415", "Unsupported Media Type");
         verify(idempotent, never()).run(any(), any(), any(), any());
+    }
+
+    @Test
+    void aMethodTheRouteDoesNotTakeIs405WithTheMethodsItDoes() throws Exception {
+        problem(http.perform(asCaller(patch(FILES).param("path", "a.txt"))), 405, "http-405",
+                "Method Not Allowed")
+                .andExpect(header().string("Allow", containsString("PUT")));
     }
 }

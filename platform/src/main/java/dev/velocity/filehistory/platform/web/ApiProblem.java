@@ -89,7 +89,12 @@ public class ApiProblem extends RuntimeException {
 
     /** The response: status, {@link #headers()} and the problem+json body. */
     public ResponseEntity<ProblemDetail> toResponse() {
-        return ResponseEntity.status(status).headers(headers()).body(toProblemDetail());
+        return toResponse(HttpHeaders.EMPTY);
+    }
+
+    /** The response with headers the refusal brings along (Spring's {@code Allow} on a 405, {@code Accept} on 415). */
+    public ResponseEntity<ProblemDetail> toResponse(HttpHeaders others) {
+        return ResponseEntity.status(status).headers(others).headers(headers()).body(toProblemDetail());
     }
 
     public static URI typeOf(String slug) {
