@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.command.file;
 
+import static dev.velocity.filehistory.webslice.ProblemAnswers.expectProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
@@ -14,11 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.velocity.filehistory.command.CommandWebSlice;
 import dev.velocity.filehistory.command.idempotency.IdempotencyKeyInUseException;
 import dev.velocity.filehistory.command.idempotency.IdempotentCommands;
 import dev.velocity.filehistory.platform.VelocityProperties;
-import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.webslice.ProblemAnswers;
+import dev.velocity.filehistory.webslice.WebSlice;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import java.util.UUID;
 import org.axonframework.common.lock.LockAcquisitionFailedException;
@@ -41,7 +42,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * application/problem+json. The command service is a test double: this is about the HTTP translation.
  */
 @WebMvcTest(controllers = FileCommandController.class)
-@ContextConfiguration(classes = {CommandWebSlice.class, FileCommandErrorMappingTest.Limits.class})
+@ContextConfiguration(classes = {WebSlice.class, FileCommandErrorMappingTest.Limits.class})
 class FileCommandErrorMappingTest {
 
     private static final UUID PROJECT = UUID.randomUUID();
@@ -67,7 +68,7 @@ class FileCommandErrorMappingTest {
     IdempotentCommands idempotent;
 
     private static MockHttpServletRequestBuilder asCaller(MockHttpServletRequestBuilder request) {
-        return request.requestAttr(Caller.class.getName(), new Caller(PROJECT, "alice"));
+        return ProblemAnswers.asCaller(PROJECT, "alice", request);
     }
 
     private void commandsAreRejectedWith(RuntimeException rejection) {
@@ -79,19 +80,12 @@ class FileCommandErrorMappingTest {
                 .content(body)));
     }
 
-    private ResultActions problem(ResultActions response, int status, String slug, String title) throws Exception {
-        return response.andExpect(status().is(status))
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/" + slug))
-                .andExpect(jsonPath("$.title").value(title))
-                .andExpect(jsonPath("$.status").value(status));
-    }
 
     @Test
     void aStaleExpectedVersionIs409VersionConflictWithWhatIsCurrent() throws Exception {
         commandsAreRejectedWith(new VersionConflictException("a.txt", 1, 3, "abc"));
 
-        problem(save("{\"content\":\"x\",\"expectedVersion\":1}"), 409, "version-conflict", "Version conflict")
+        expectProblem(save("{\"content\":\"x\",\"expectedVersion\":1}"), 409, "version-conflict", "Version conflict")
                 .andExpect(jsonPath("$.path").value("a.txt"))
                 .andExpect(jsonPath("$.expectedVersion").value(1))
                 .andExpect(jsonPath("$.currentVersion").value(3))
@@ -103,7 +97,7 @@ class FileCommandErrorMappingTest {
     void aMoveOntoALiveFileIs409PathTaken() throws Exception {
         commandsAreRejectedWith(new PathTakenException("b.txt", false));
 
-        problem(http.perform(asCaller(post(FILES + "/move").contentType(MediaType.APPLICATION_JSON)
+        expectProblem(http.perform(asCaller(post(FILES + "/move").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"from\":\"a.txt\",\"to\":\"b.txt\"}"))), 409, "path-taken", "Path taken")
                 .andExpect(jsonPath("$.path").value("b.txt"));
     }
@@ -112,14 +106,14 @@ class FileCommandErrorMappingTest {
     void deletingAPathWithNoFileIs404NotFound() throws Exception {
         commandsAreRejectedWith(new UnknownFileException("a.txt"));
 
-        problem(http.perform(asCaller(delete(FILES).param("path", "a.txt"))), 404, "not-found", "Not found");
+        expectProblem(http.perform(asCaller(delete(FILES).param("path", "a.txt"))), 404, "not-found", "Not found");
     }
 
     @Test
     void restoringAVersionTheFileNeverHadIs404VersionNotFound() throws Exception {
         commandsAreRejectedWith(new VersionNotFoundException("a.txt", 9, 2));
 
-        problem(http.perform(asCaller(post(FILES + "/restore").contentType(MediaType.APPLICATION_JSON)
+        expectProblem(http.perform(asCaller(post(FILES + "/restore").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"path\":\"a.txt\",\"version\":9}"))), 404, "version-not-found", "Version not found");
     }
 
@@ -127,7 +121,7 @@ class FileCommandErrorMappingTest {
     void aFileBusyPastItsTurnIs503FileBusyWithRetryAfter() throws Exception {
         commandsAreRejectedWith(new LockAcquisitionFailedException("turn timed out"));
 
-        problem(save("{\"content\":\"x\"}"), 503, "file-busy", "File busy")
+        expectProblem(save("{\"content\":\"x\"}"), 503, "file-busy", "File busy")
                 .andExpect(header().string("Retry-After", "1"));
     }
 
@@ -135,7 +129,7 @@ class FileCommandErrorMappingTest {
     void anIdempotencyKeyStillInUseIs409WithRetryAfter() throws Exception {
         commandsAreRejectedWith(new IdempotencyKeyInUseException());
 
-        problem(save("{\"content\":\"x\"}"), 409, "idempotency-key-in-use", "Idempotency-Key in use")
+        expectProblem(save("{\"content\":\"x\"}"), 409, "idempotency-key-in-use", "Idempotency-Key in use")
                 .andExpect(header().string("Retry-After", "1"));
     }
 
@@ -144,12 +138,12 @@ class FileCommandErrorMappingTest {
         commandsAreRejectedWith(new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
                 "Idempotency-Key reused", "The key was used for another request"));
 
-        problem(save("{\"content\":\"x\"}"), 422, "idempotency-key-reused", "Idempotency-Key reused");
+        expectProblem(save("{\"content\":\"x\"}"), 422, "idempotency-key-reused", "Idempotency-Key reused");
     }
 
     @Test
     void contentOverTheLimitIs413WithTheLimitAndReachesNoCommand() throws Exception {
-        problem(save("{\"content\":\"" + "x".repeat((int) MAX_CONTENT_BYTES + 1) + "\"}"), 413,
+        expectProblem(save("{\"content\":\"" + "x".repeat((int) MAX_CONTENT_BYTES + 1) + "\"}"), 413,
                 "content-too-large", "Content too large")
                 .andExpect(jsonPath("$.limitBytes").value(MAX_CONTENT_BYTES));
         verify(idempotent, never()).run(any(), any(), any(), any());
@@ -157,15 +151,15 @@ class FileCommandErrorMappingTest {
 
     @Test
     void aBodyThatIsNotJsonIs400AndOneOfAnotherTypeIs415() throws Exception {
-        problem(save("{\"content\":"), 400, "invalid-request", "Invalid request");
-        problem(http.perform(asCaller(put(FILES).param("path", "a.txt").contentType(MediaType.TEXT_PLAIN)
+        expectProblem(save("{\"content\":"), 400, "invalid-request", "Invalid request");
+        expectProblem(http.perform(asCaller(put(FILES).param("path", "a.txt").contentType(MediaType.TEXT_PLAIN)
                 .content("x"))), 415, "http-415", "Unsupported Media Type");
         verify(idempotent, never()).run(any(), any(), any(), any());
     }
 
     @Test
     void aMethodTheRouteDoesNotTakeIs405WithTheMethodsItDoes() throws Exception {
-        problem(http.perform(asCaller(patch(FILES).param("path", "a.txt"))), 405, "http-405",
+        expectProblem(http.perform(asCaller(patch(FILES).param("path", "a.txt"))), 405, "http-405",
                 "Method Not Allowed")
                 .andExpect(header().string("Allow", containsString("PUT")));
     }

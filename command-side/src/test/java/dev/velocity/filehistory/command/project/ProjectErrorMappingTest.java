@@ -1,5 +1,7 @@
 package dev.velocity.filehistory.command.project;
 
+import static dev.velocity.filehistory.webslice.ProblemAnswers.asCaller;
+import static dev.velocity.filehistory.webslice.ProblemAnswers.expectProblem;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
@@ -7,12 +9,9 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.velocity.filehistory.command.CommandWebSlice;
-import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.webslice.WebSlice;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /** Projects and members: refusals as problem+json, with the service as a test double. */
 @WebMvcTest(controllers = ProjectController.class)
-@ContextConfiguration(classes = CommandWebSlice.class)
+@ContextConfiguration(classes = WebSlice.class)
 class ProjectErrorMappingTest {
 
     private static final UUID PROJECT = UUID.randomUUID();
@@ -42,21 +41,14 @@ class ProjectErrorMappingTest {
         doThrow(new ApiProblem(HttpStatus.FORBIDDEN, "not-allowed", "Not allowed", "Only the creator may"))
                 .when(projects).removeMember(any(), anyString());
 
-        http.perform(delete("/api/projects/" + PROJECT + "/members/carol")
-                        .requestAttr(Caller.class.getName(), new Caller(PROJECT, "bob")))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/not-allowed"))
-                .andExpect(jsonPath("$.title").value("Not allowed"));
+        expectProblem(http.perform(asCaller(PROJECT, "bob", delete("/api/projects/" + PROJECT + "/members/carol"))),
+                403, "not-allowed", "Not allowed");
     }
 
     @Test
     void aProjectWithoutANameIs400AndCreatesNothing() throws Exception {
-        http.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"name\":\" \",\"user\":\"alice\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/invalid-request"))
+        expectProblem(http.perform(post("/api/projects").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\" \",\"user\":\"alice\"}")), 400, "invalid-request", "Invalid request")
                 .andExpect(jsonPath("$.detail").value("'name' is required"));
         verify(projects, never()).create(anyString(), anyString());
     }

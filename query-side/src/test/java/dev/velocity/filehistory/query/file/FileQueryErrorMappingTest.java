@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.query.file;
 
+import static dev.velocity.filehistory.webslice.ProblemAnswers.expectProblem;
 import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -13,9 +14,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.velocity.filehistory.platform.auth.Caller;
+import dev.velocity.filehistory.webslice.ProblemAnswers;
+import dev.velocity.filehistory.webslice.WebSlice;
 import dev.velocity.filehistory.platform.web.ApiProblem;
-import dev.velocity.filehistory.query.QueryWebSlice;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryGateway;
@@ -28,7 +29,6 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -37,7 +37,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * test doubles: this is about the HTTP translation, the data is the ITs' business.
  */
 @WebMvcTest(controllers = {FileQueryController.class, ReadModelRebuildController.class})
-@ContextConfiguration(classes = QueryWebSlice.class)
+@ContextConfiguration(classes = WebSlice.class)
 class FileQueryErrorMappingTest {
 
     private static final UUID PROJECT = UUID.randomUUID();
@@ -53,7 +53,7 @@ class FileQueryErrorMappingTest {
     ReadModelRebuild rebuild;
 
     private static MockHttpServletRequestBuilder asCaller(MockHttpServletRequestBuilder request) {
-        return request.requestAttr(Caller.class.getName(), new Caller(PROJECT, "alice"));
+        return ProblemAnswers.asCaller(PROJECT, "alice", request);
     }
 
     private void answersContent(RuntimeException rejection) {
@@ -61,19 +61,12 @@ class FileQueryErrorMappingTest {
                 .thenReturn(CompletableFuture.failedFuture(rejection));
     }
 
-    private ResultActions problem(ResultActions response, int status, String slug, String title) throws Exception {
-        return response.andExpect(status().is(status))
-                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.type").value("/problems/" + slug))
-                .andExpect(jsonPath("$.title").value(title))
-                .andExpect(jsonPath("$.status").value(status));
-    }
 
     @Test
     void aReadModelThatDidNotCatchUpIs503ReadModelBehindWithItsRetryAfter() throws Exception {
         answersContent(new ReadModelBehindException("The read model has not reached version 7 yet", 4));
 
-        problem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt").param("minVersion", "7"))),
+        expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt").param("minVersion", "7"))),
                 503, "read-model-behind", "Read model behind")
                 .andExpect(header().string("Retry-After", "4"))
                 .andExpect(jsonPath("$.detail").value("The read model has not reached version 7 yet"));
@@ -83,7 +76,7 @@ class FileQueryErrorMappingTest {
     void aPathWithNoFileIs404NotFound() throws Exception {
         answersContent(ApiProblem.notFound("No file at 'a.txt'"));
 
-        problem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt"))), 404, "not-found",
+        expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt"))), 404, "not-found",
                 "Not found")
                 .andExpect(header().doesNotExist("Retry-After"));
     }
@@ -94,7 +87,7 @@ class FileQueryErrorMappingTest {
                 CompletableFuture.failedFuture(new ApiProblem(HttpStatus.NOT_FOUND, "version-not-found",
                         "Version not found", "'a.txt' has no version 9 (its newest is 2)")));
 
-        problem(http.perform(asCaller(get(FILES + "/diff").param("path", "a.txt").param("from", "1")
+        expectProblem(http.perform(asCaller(get(FILES + "/diff").param("path", "a.txt").param("from", "1")
                 .param("to", "9"))), 404, "version-not-found", "Version not found");
     }
 
@@ -103,7 +96,7 @@ class FileQueryErrorMappingTest {
         when(queries.query(any(FindFileHistoryQuery.class), eq(FileHistoryView.class))).thenReturn(
                 CompletableFuture.failedFuture(new CannotGetJdbcConnectionException("Connection refused")));
 
-        problem(http.perform(asCaller(get(FILES + "/history").param("path", "a.txt"))), 503,
+        expectProblem(http.perform(asCaller(get(FILES + "/history").param("path", "a.txt"))), 503,
                 "database-unavailable", "Database unavailable")
                 .andExpect(header().string("Retry-After", "2"));
     }
@@ -112,18 +105,18 @@ class FileQueryErrorMappingTest {
     void aFailureNobodyForesawIs500InternalErrorAndSaysNothingOfItsCause() throws Exception {
         answersContent(new IllegalStateException("secret internals"));
 
-        problem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt"))), 500, "internal-error",
+        expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt"))), 500, "internal-error",
                 "Internal error")
                 .andExpect(jsonPath("$.detail").value(containsString("safe to retry")));
     }
 
     @Test
     void badParametersAre400BeforeAnyQueryIsSent() throws Exception {
-        problem(http.perform(asCaller(get(FILES + "/history").param("path", "a.txt").param("limit", "0"))), 400,
+        expectProblem(http.perform(asCaller(get(FILES + "/history").param("path", "a.txt").param("limit", "0"))), 400,
                 "invalid-request", "Invalid request");
-        problem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt").param("version", "2")
+        expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt").param("version", "2")
                 .param("at", "2025-01-31T12:00:00Z"))), 400, "invalid-request", "Invalid request");
-        problem(http.perform(asCaller(get(FILES).param("at", "yesterday").param("position", "3"))), 400,
+        expectProblem(http.perform(asCaller(get(FILES).param("at", "yesterday").param("position", "3"))), 400,
                 "invalid-request", "Invalid request");
         verify(queries, never()).query(any(), any(Class.class));
     }
@@ -132,7 +125,7 @@ class FileQueryErrorMappingTest {
     void aClientThatAsksForJsonStillGetsProblemJson() throws Exception {
         answersContent(ApiProblem.notFound("No file at 'a.txt'"));
 
-        problem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt")
+        expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt")
                 .accept(MediaType.APPLICATION_JSON))), 404, "not-found", "Not found");
     }
 
@@ -140,6 +133,6 @@ class FileQueryErrorMappingTest {
     void aSecondRebuildWhileOneRunsIs409RebuildRunning() throws Exception {
         when(rebuild.start()).thenReturn(false);
 
-        problem(http.perform(post("/api/admin/read-models/rebuild")), 409, "rebuild-running", "Rebuild running");
+        expectProblem(http.perform(post("/api/admin/read-models/rebuild")), 409, "rebuild-running", "Rebuild running");
     }
 }
