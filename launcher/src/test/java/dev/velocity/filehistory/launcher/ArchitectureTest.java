@@ -47,6 +47,34 @@ class ArchitectureTest {
             .andShould().onlyDependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.api..", "java..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..");
 
+    /** Controllers translate HTTP: data comes through query handlers and services, never straight from a database. */
+    @ArchTest
+    static final ArchRule controllersDoNotTouchTheDatabase = noClasses()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "javax.sql..",
+                    "jakarta.persistence..", "org.axonframework.eventsourcing..", "org.axonframework.eventhandling..");
+
+    /** Query controllers ask the query gateway; the read models are the query handlers' business. */
+    @ArchTest
+    static final ArchRule queryControllersDoNotReadTheReadModels = noClasses()
+            .that().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .and().resideInAPackage("dev.velocity.filehistory.query..")
+            .should().dependOnClassesThat().haveSimpleNameEndingWith("ReadModel")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+
+    /** Problem responses are built in one place (ApiProblem, ProblemResponses), not by hand in handlers. */
+    @ArchTest
+    static final ArchRule problemDetailsAreBuiltOnlyInPlatformWeb = noClasses()
+            .that().resideOutsideOfPackage("dev.velocity.filehistory.platform.web..")
+            .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                    org.springframework.http.ProblemDetail.class))))
+            .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                    com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                            com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(
+                                    org.springframework.http.ProblemDetail.class))));
+
     /** Axon's tables and the one class allowed to name each in SQL. */
     private static final Map<String, String> AXON_TABLE_READERS = Map.of(
             "domainevententry", "platform/eventstore/EventTable.java",

@@ -7,6 +7,7 @@ import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.VelocityProperties;
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.platform.web.ErrorResponses;
 import dev.velocity.filehistory.platform.web.FilePathRules;
 import dev.velocity.filehistory.platform.web.NumberParameters;
 import io.swagger.v3.oas.annotations.Operation;
@@ -40,6 +41,8 @@ class FileCommandController {
     private static final int MAX_FILE_TYPE_LENGTH = 100;
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY_KEY_MEANING = "1 to 255 visible ASCII characters; a retry with the same "
+            + "key and request gets the first answer again";
 
     private final FileCommandService files;
     private final IdempotentCommands idempotent;
@@ -73,9 +76,12 @@ class FileCommandController {
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Save a file", description = "expectedVersion 0 creates, N must match the current "
             + "version, absent saves without a check. Unchanged content answers 200 with changed=false.")
+    @ErrorResponses({409, 422})
     ResponseEntity<FileChangeResponse> save(@PathVariable UUID projectId,
-                                            @Parameter(description = "project-relative path") @RequestParam(required = false) String path,
+                                            @Parameter(description = "project-relative path", required = true)
+                                            @RequestParam(required = false) String path,
                                             @RequestBody SaveRequest request,
+                                            @Parameter(description = IDEMPOTENCY_KEY_MEANING)
                                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                             Caller caller) {
         FilePathRules.requireValid("path", path);
@@ -101,8 +107,13 @@ class FileCommandController {
 
     @DeleteMapping
     @Operation(summary = "Delete a file", description = "Adds a DELETED entry; the history stays readable.")
-    FileChangeResponse delete(@PathVariable UUID projectId, @RequestParam(required = false) String path,
+    @ErrorResponses({400, 404, 409, 422})
+    FileChangeResponse delete(@PathVariable UUID projectId,
+                              @Parameter(description = "project-relative path", required = true)
+                              @RequestParam(required = false) String path,
+                              @Parameter(description = "the file's current version; absent deletes without a check")
                               @RequestParam(required = false) String expectedVersion,
+                              @Parameter(description = IDEMPOTENCY_KEY_MEANING)
                               @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("path", path);
         Integer expected = NumberParameters.optional("expectedVersion", expectedVersion, 0);
@@ -112,7 +123,9 @@ class FileCommandController {
 
     @PostMapping(path = "/move", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Move a file", description = "The history follows the file to its new path.")
+    @ErrorResponses({404, 409, 422})
     FileChangeResponse move(@PathVariable UUID projectId, @RequestBody MoveRequest request,
+                            @Parameter(description = IDEMPOTENCY_KEY_MEANING)
                             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("from", request.from());
         FilePathRules.requireValid("to", request.to());
@@ -124,7 +137,9 @@ class FileCommandController {
     @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "Restore a version", description = "Adds a version with the content of version K; "
             + "also brings a deleted file back.")
+    @ErrorResponses({404, 409, 422})
     FileChangeResponse restore(@PathVariable UUID projectId, @RequestBody RestoreRequest request,
+                               @Parameter(description = IDEMPOTENCY_KEY_MEANING)
                                @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key, Caller caller) {
         FilePathRules.requireValid("path", request.path());
         if (request.version() == null) {

@@ -8,7 +8,7 @@ public class IdempotencyKeyInUseException extends RuntimeException {
 
     public static final int RETRY_AFTER_SECONDS = 1;
 
-    IdempotencyKeyInUseException() {
+    public IdempotencyKeyInUseException() {
         super("A request with this Idempotency-Key is still being processed; retry shortly to get its answer");
     }
 }

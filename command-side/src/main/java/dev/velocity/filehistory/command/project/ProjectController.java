@@ -2,6 +2,7 @@ package dev.velocity.filehistory.command.project;
 
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.platform.web.ErrorResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,6 +71,7 @@ class ProjectController {
     @Operation(summary = "Remove a member", description = "Every token of the user stops working at once (401 on "
             + "every route, open live-updates streams end within seconds); history keeps the name. The project's "
             + "creator may remove anyone, any member may remove themselves; removing a user without tokens is 204 too.")
+    @ErrorResponses({400, 403})
     void removeMember(@PathVariable UUID projectId, @PathVariable String user, Caller caller) {
         projects.removeMember(caller, requireUser(user));
     }

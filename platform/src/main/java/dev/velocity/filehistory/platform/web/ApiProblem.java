@@ -5,12 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 /**
  * A request the API refuses, with what the client needs to act on it. Thrown anywhere below a controller and
- * rendered as RFC 9457 problem+json; its {@code type} ends in a stable slug clients may match on.
+ * rendered as RFC 9457 problem+json; its {@code type} ends in a stable slug clients may match on. The one place a
+ * problem response is built: {@link #toResponse()} for advices and error controllers, and {@link ProblemResponses}
+ * with the same {@link #headers()} for servlet filters and valves.
  */
 public class ApiProblem extends RuntimeException {
 
@@ -34,6 +37,12 @@ public class ApiProblem extends RuntimeException {
     /** A problem with no slug of its own: its type is {@code http-<status>}. */
     public static ApiProblem forStatus(HttpStatus status, String detail) {
         return new ApiProblem(status, "http-" + status.value(), status.getReasonPhrase(), detail);
+    }
+
+    /** A failure the server did not foresee; nothing was acknowledged, so the client may send the request again. */
+    public static ApiProblem internalError() {
+        return new ApiProblem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The server could not complete the request; nothing was acknowledged, so it is safe to retry.");
     }
 
     public static ApiProblem notFound(String detail) {
@@ -68,17 +77,24 @@ public class ApiProblem extends RuntimeException {
         return problem;
     }
 
-    /** The response: status, {@code Retry-After} when the problem passes, and the problem+json body. */
-    public ResponseEntity<ProblemDetail> toResponse() {
-        ResponseEntity.BodyBuilder response = ResponseEntity.status(status);
+    /** The headers of the response: problem+json, and {@code Retry-After} when the problem passes. */
+    public HttpHeaders headers() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfterSeconds != null) {
-            response.header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+            headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
         }
-        return response.body(toProblemDetail());
+        return headers;
     }
 
-    public Long retryAfterSeconds() {
-        return retryAfterSeconds;
+    /** The response: status, {@link #headers()} and the problem+json body. */
+    public ResponseEntity<ProblemDetail> toResponse() {
+        return toResponse(HttpHeaders.EMPTY);
+    }
+
+    /** The response with headers the refusal brings along (Spring's {@code Allow} on a 405, {@code Accept} on 415). */
+    public ResponseEntity<ProblemDetail> toResponse(HttpHeaders others) {
+        return ResponseEntity.status(status).headers(others).headers(headers()).body(toProblemDetail());
     }
 
     public static URI typeOf(String slug) {

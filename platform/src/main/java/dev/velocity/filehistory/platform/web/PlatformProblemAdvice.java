@@ -47,11 +47,7 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
             return DatabaseUnavailable.problem().toResponse();
         }
         log.error("Request failed unexpectedly", e);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "The server could not complete the request; nothing was acknowledged, so it is safe to retry.");
-        problem.setType(ApiProblem.typeOf("internal-error"));
-        problem.setTitle("Internal error");
-        return ResponseEntity.internalServerError().body(problem);
+        return ApiProblem.internalError().toResponse();
     }
 
     @Override
@@ -89,17 +85,31 @@ public class PlatformProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> asObject(ApiProblem problem) {
-        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+        return asObject(problem, HttpHeaders.EMPTY);
     }
 
+    private static ResponseEntity<Object> asObject(ApiProblem problem, HttpHeaders others) {
+        ResponseEntity<ProblemDetail> response = problem.toResponse(others);
+        return new ResponseEntity<>(response.getBody(), response.getHeaders(), response.getStatusCode());
+    }
+
+    /**
+     * Spring MVC's own refusals (405, 406, 415, a missing parameter...) keep Spring's detail and headers, and are
+     * built like every other problem, with a type of {@code http-<status>}.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType() != null
-                && "about:blank".equals(problem.getType().toString())) {
-            problem.setType(ApiProblem.typeOf("http-" + statusCode.value()));
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (response == null || status == null || !(response.getBody() instanceof ProblemDetail spring)
+                || spring.getType() == null || !"about:blank".equals(spring.getType().toString())) {
+            return response;
         }
-        return response;
+        ApiProblem problem = ApiProblem.forStatus(status, spring.getDetail());
+        if (spring.getProperties() != null) {
+            spring.getProperties().forEach(problem::with);
+        }
+        return asObject(problem, response.getHeaders());
     }
 }

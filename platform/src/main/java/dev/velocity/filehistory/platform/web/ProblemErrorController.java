@@ -29,7 +29,6 @@ public class ProblemErrorController implements ErrorController {
         if (status == null) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblem.forStatus(status, status.getReasonPhrase()).toProblemDetail());
+        return ApiProblem.forStatus(status, status.getReasonPhrase()).toResponse();
     }
 }

@@ -3,12 +3,9 @@ package dev.velocity.filehistory.platform.web;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 
-/** Writes problem+json where no controller advice runs: in servlet filters. */
+/** Writes problem+json where no controller advice runs: in servlet filters and Tomcat's error valve. */
 @Component
 public class ProblemResponses {
 
@@ -18,17 +15,11 @@ public class ProblemResponses {
         this.objectMapper = objectMapper;
     }
 
+    /** The same status, headers and body as {@link ApiProblem#toResponse()}, written straight to the response. */
     public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
-        if (problem.retryAfterSeconds() != null) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(problem.retryAfterSeconds()));
-        }
-        write(response, problem.status().value(), problem.toProblemDetail());
-    }
-
-    public void write(HttpServletResponse response, int status, ProblemDetail problem) throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setStatus(problem.status().value());
+        problem.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
         response.setCharacterEncoding("UTF-8");
-        objectMapper.writeValue(response.getOutputStream(), problem);
+        objectMapper.writeValue(response.getOutputStream(), problem.toProblemDetail());
     }
 }

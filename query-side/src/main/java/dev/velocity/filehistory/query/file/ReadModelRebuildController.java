@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.query.file;
 
 import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.platform.web.ErrorResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
@@ -25,6 +26,7 @@ class ReadModelRebuildController {
 
     @PostMapping
     @Operation(summary = "Rebuild the read models", description = "202 and the progress; 409 if a rebuild runs.")
+    @ErrorResponses(409)
     ResponseEntity<ReadModelRebuild.Progress> start() {
         if (!rebuild.start()) {
             throw new ApiProblem(HttpStatus.CONFLICT, "rebuild-running", "Rebuild running",
