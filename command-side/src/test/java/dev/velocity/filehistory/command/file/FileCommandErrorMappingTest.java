@@ -27,10 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
@@ -43,19 +44,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  */
 @WebMvcTest(controllers = FileCommandController.class)
 @ContextConfiguration(classes = {WebSlice.class, FileCommandErrorMappingTest.Limits.class})
+@TestPropertySource(properties = "velocity.max-content-bytes=" + FileCommandErrorMappingTest.MAX_CONTENT_BYTES)
 class FileCommandErrorMappingTest {
 
     private static final UUID PROJECT = UUID.randomUUID();
     private static final String FILES = "/api/projects/" + PROJECT + "/files";
-    private static final long MAX_CONTENT_BYTES = 64;
+    static final long MAX_CONTENT_BYTES = 64;
 
+    /** The service's settings with their defaults, but for a content limit small enough to pass in a test. */
     @TestConfiguration
+    @EnableConfigurationProperties(VelocityProperties.class)
     static class Limits {
-
-        @Bean
-        VelocityProperties properties() {
-            return new VelocityProperties(MAX_CONTENT_BYTES, null, null, null, null, null, null);
-        }
     }
 
     @Autowired
