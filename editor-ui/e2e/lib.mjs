@@ -65,6 +65,9 @@ export const api = {
   verify: (p) => call('GET', `/api/projects/${p.projectId}/verify`, p.token),
 };
 
+/** A file's text from its lines, each ended by a newline. */
+export const lines = (...ls) => ls.map((l) => l + '\n').join('');
+
 // ---- the page, driven as a person would ----
 
 export async function newPage(browser) {
@@ -100,6 +103,14 @@ function shownFile(path) {
 export async function openFileInTree(page, path) {
   await page.locator(`button.tree-file[data-path="${path}"]`).click();
   await waitForText(page, path, (text) => text !== null);
+}
+
+/** Opens `path` of `project` in a fresh browser context, as `user` with `token`. */
+export async function openAs(browser, project, token, user, path) {
+  const session = await newPage(browser);
+  await openShared(session.page, project, token, user);
+  await openFileInTree(session.page, path);
+  return session;
 }
 
 /** Waits until the editor shows `path` with a text that `accept` takes. */
@@ -162,6 +173,13 @@ export async function gotoLineEnd(page, line) {
 
 export async function focusEditor(page) {
   await page.locator('[data-testid=editor] .view-lines').click();
+}
+
+/** Types `text` at the end of line `line` (1-based) of the page's editor. */
+export async function appendToLine(page, line, text) {
+  await focusEditor(page);
+  await gotoLineEnd(page, line);
+  await page.keyboard.type(text, { delay: 10 });
 }
 
 export async function waitUntil(fn, message, timeout = 15_000) {

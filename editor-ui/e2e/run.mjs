@@ -1,7 +1,7 @@
 // End-to-end tests of the editor against the real running system (BASE_URL).
 // Prints one line per test and a closing "N passed, N failed"; exits non-zero on any failure.
 import { launchBrowser } from './lib.mjs';
-import { scenarios } from './scenarios.mjs';
+import { scenarios } from './scenarios/index.mjs';
 
 const only = process.argv.slice(2);
 let browser;

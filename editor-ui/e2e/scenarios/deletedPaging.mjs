@@ -1,5 +1,5 @@
 // The deleted-files list comes from the server a page (100 paths) at a time; "Load more" adds the next page.
-import { BASE_URL, api, assertEqual, newPage, openShared } from './lib.mjs';
+import { BASE_URL, api, assertEqual, newPage, openShared } from '../lib.mjs';
 
 const DELETED = 102;
 

@@ -1,7 +1,7 @@
 // What opening a project costs on the wire: the page must download kilobytes whatever the project's history
 // holds. A project with many versions of 10 KiB files is opened; every API response the page receives is counted.
 import { randomBytes } from 'node:crypto';
-import { BASE_URL, api, assert, assertEqual, newPage, openShared } from './lib.mjs';
+import { BASE_URL, api, assert, assertEqual, newPage, openShared } from '../lib.mjs';
 
 const VERSIONS = Number(process.env.OPEN_COST_VERSIONS ?? 300);
 const FILES = 4;
