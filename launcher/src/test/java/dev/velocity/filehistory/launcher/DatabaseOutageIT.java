@@ -29,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Issue #10: PostgreSQL stops for 10 s while clients save. Meanwhile every request is answered quickly with 503
@@ -195,6 +196,8 @@ class DatabaseOutageIT {
                     port = socket.getLocalPort();
                 }
                 start();
+                // The data folder outlives the server's restarts, so zonky cannot clean it; 50 MB a run otherwise.
+                Runtime.getRuntime().addShutdownHook(new Thread(this::stopAndDelete, "outage-postgres-cleanup"));
                 try (Connection connection = server.getPostgresDatabase().getConnection()) {
                     connection.createStatement().execute("CREATE DATABASE velocity");
                 }
@@ -214,8 +217,18 @@ class DatabaseOutageIT {
             server.close();
         }
 
+        private void stopAndDelete() {
+            try {
+                server.close();
+                FileSystemUtils.deleteRecursively(dataDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
         void start() throws IOException {
             server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
                     .setPort(port).start();
         }
     }
