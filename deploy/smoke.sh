@@ -37,6 +37,9 @@ upstream_of() { # the side nginx sent the last request for a path to, from its a
 
 check "editor page served at /" bash -c "curl -fsS --max-time 5 '$B/' | grep -qi '<html'"
 check "GET /actuator/health UP through the proxy" bash -c "curl -fsS --max-time 5 '$B/actuator/health' | grep -q UP"
+check "/api-docs describes the query routes" bash -c "curl -fsS --max-time 10 '$B/api-docs' | grep -qF '/api/projects/{projectId}/timeline'"
+check "/api-docs/commands describes the command routes" bash -c "curl -fsS --max-time 10 '$B/api-docs/commands' | grep -qF '/api/projects/{projectId}/files/move'"
+check "/api-docs/ui opens" bash -c "curl -fsSL --max-time 10 '$B/api-docs/ui' | grep -qi 'swagger'"
 
 PROJECT=$(curl -fsS --max-time 10 -X POST "$B/api/projects" -H 'Content-Type: application/json' \
   -d '{"name":"smoke","user":"alice"}') || die "POST /api/projects"
