@@ -143,9 +143,19 @@ class TimelineIT extends RunningSystem {
         assertThat(ok(deleted(mine, "?minVersion=0")).get("files")).isEmpty();
     }
 
+    @Test
+    void beforeTakesAnyAuditStreamPositionNotOnlyThoseOfThirtyTwoBits() {
+        Project project = api.createProject("far", "alice");
+        api.save(project, "a.txt", "x", 0);
+
+        JsonNode page = ok(timeline(project, "?minVersion=0&before=" + (Integer.MAX_VALUE + 1L)));
+
+        assertThat(page.get("entries")).hasSize(1);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/timeline?limit=0", "/timeline?limit=1001", "/timeline?limit=x", "/timeline?before=0",
-            "/timeline?before=-5", "/timeline?minVersion=-1", "/files/deleted?limit=0", "/files/deleted?limit=1001",
+            "/timeline?before=-5", "/timeline?before=9223372036854775808", "/timeline?minVersion=-1", "/files/deleted?limit=0", "/files/deleted?limit=1001",
             "/files/deleted?minVersion=abc", "/files/deleted?after=%2Fabsolute"})
     void badParametersAreProblems(String route) {
         Project project = api.createProject("bad", "alice");

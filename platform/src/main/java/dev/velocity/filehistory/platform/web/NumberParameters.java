@@ -1,6 +1,9 @@
 package dev.velocity.filehistory.platform.web;
 
-/** Version numbers as the API takes them: whole numbers from a lower bound up to 2^31-1, else 400. */
+/**
+ * Whole-number query parameters as the API takes them, else 400: versions and limits up to 2^31-1, audit-stream
+ * positions up to 2^63-1 (the event store's global index).
+ */
 public final class NumberParameters {
 
     private NumberParameters() {
@@ -22,6 +25,23 @@ public final class NumberParameters {
             throw ApiProblem.badRequest("'" + name + "' must be a whole number");
         }
         return inRange(name, value, min, max);
+    }
+
+    /** Parses an optional audit-stream position; null or absent stays null. */
+    public static Long optionalPosition(String name, String raw, long min) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        long value;
+        try {
+            value = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("'" + name + "' must be a whole number");
+        }
+        if (value < min) {
+            throw ApiProblem.badRequest("'" + name + "' must be at least " + min);
+        }
+        return value;
     }
 
     public static int required(String name, String raw, int min) {

@@ -35,7 +35,7 @@ public class ProjectTimeline {
     }
 
     /** Entries newest first below {@code before} (an audit-stream position), {@code limit} of them. */
-    public Page<Entry, Long> entries(UUID projectId, Integer before, int limit, boolean awaitCatchUp) {
+    public Page<Entry, Long> entries(UUID projectId, Long before, int limit, boolean awaitCatchUp) {
         if (awaitCatchUp) {
             catchUp.awaitEventStoreHead();
         }

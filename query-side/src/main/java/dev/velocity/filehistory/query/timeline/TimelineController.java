@@ -46,7 +46,7 @@ class TimelineController {
                       @RequestParam(required = false) String before,
                       @RequestParam(required = false) String minVersion, Caller caller) {
         int size = pageSize(limit, 50);
-        Integer below = NumberParameters.optional("before", before, 1);
+        Long below = NumberParameters.optionalPosition("before", before, 1);
         boolean await = NumberParameters.optional("minVersion", minVersion, 0) != null;
         ProjectTimeline.Page<ProjectTimeline.Entry, Long> page = timeline.entries(caller.projectId(), below, size, await);
         return new Timeline(page.items(), page.next());
