@@ -2,6 +2,7 @@ package dev.velocity.filehistory.platform.schema;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -20,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * V1..V7 for all tables. Each module's V1 is exactly the shape those seven scripts left for the module's tables, so
  * in such a database every module's history begins with a baseline at V1 (Flyway skips V1, applies V2 and up) and
  * the old history table stays as the record of how the tables came to be. A database that never reached V7 must
- * first be started once with a release from before the split. In any other database a module whose history table is
- * missing starts from a baseline at 0 (the schema is not empty only because the modules before it use it), so all
+ * first be started once with a release from before the split. Only the modules that existed then
+ * ({@link #MODULES_BEFORE_SPLIT}) take that baseline: a module added later runs its V1 there too. In any other database
+ * a module whose history table is missing starts from a baseline at 0 (the schema is not empty only because the modules before it use it), so all
  * its scripts run; the platform's, which runs first, still refuses a schema that holds tables but no history of
  * ours. Validation stays on throughout.
  */
@@ -30,6 +32,9 @@ class ModuleMigrations {
 
     static final String BEFORE_MODULES_HISTORY = "flyway_schema_history";
     static final String LAST_VERSION_BEFORE_MODULES = "7";
+
+    /** The modules whose tables main's V1..V7 created: only they begin at a baseline of V1 on such a database. */
+    static final Set<String> MODULES_BEFORE_SPLIT = Set.of("platform", "command", "query");
 
     private static final ModuleSchema PLATFORM = new ModuleSchema(1, "platform");
 
@@ -47,7 +52,8 @@ class ModuleMigrations {
         };
     }
 
-    private static void migrate(Flyway template, ModuleSchema module, boolean beforeModules) {
+    private static void migrate(Flyway template, ModuleSchema module, boolean databaseBeforeModules) {
+        boolean beforeModules = databaseBeforeModules && MODULES_BEFORE_SPLIT.contains(module.name());
         Flyway.configure(template.getConfiguration().getClassLoader())
                 .configuration(template.getConfiguration())
                 .locations(module.location())
