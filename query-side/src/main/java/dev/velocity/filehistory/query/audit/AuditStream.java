@@ -16,9 +16,11 @@ import org.springframework.stereotype.Service;
  * index), which an auditor resumes with {@code after}. A page never skips an event an auditor could miss for ever:
  * <ul>
  * <li>it stops at the {@link EventStoreHorizon}, so no late commit lands below a position already served;</li>
- * <li>it stops where the read models have handled every event ({@code file_projects}, which selects the project's
- * events, is one of them), so no event is left out because the query side does not know its file yet. The page
- * waits for them as a read waits for its own writes; if they still lag, it ends early and the auditor resumes.</li>
+ * <li>it is served only once the read models have handled every event up to the horizon ({@code file_projects},
+ * which selects the project's events, is one of them), so no event is left out because the query side does not know
+ * its file yet. The page waits for them as a read waits for its own writes; if they still lag (a rebuild, a stopped
+ * processor), the answer is 503 {@code read-model-behind} with Retry-After, never a short or empty page that an
+ * auditor would take for the end of the stream.</li>
  * </ul>
  * The horizon is taken first: every event below it is already visible when the read models' progress is read, so
  * one that has not been handled yet cannot be counted as handled.
@@ -47,7 +49,8 @@ class AuditStream {
         if (settled <= after) {
             return after;
         }
-        return Math.max(after, catchUp.awaitHandledUpTo(settled));
+        catchUp.awaitHandledThrough(settled);
+        return settled;
     }
 
     /** Writes at most {@code limit} of the project's events with positions in ({@code after}, {@code upTo}]. */

@@ -73,10 +73,9 @@ public class ReadModelCatchUp {
 
     /**
      * Waits, as long as a read may wait, until the read models have handled every stored event up to
-     * {@code position}; answers how far they have, at most {@code position}, without failing when they lag.
+     * {@code position} of the audit stream; else 503 {@code read-model-behind}.
      */
-    public long awaitHandledUpTo(long position) {
-        waitUntil(() -> tracker.handledThrough(position), "position " + position);
-        return Math.min(position, tracker.handledUpTo());
+    public void awaitHandledThrough(long position) {
+        awaitUntil(() -> tracker.handledThrough(position), "position " + position);
     }
 }
