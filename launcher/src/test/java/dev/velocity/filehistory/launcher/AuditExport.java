@@ -1,5 +1,7 @@
 package dev.velocity.filehistory.launcher;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
 import java.io.IOException;
@@ -7,12 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** What an auditor does with the audit routes: verify, export the whole stream, check it with the script. */
 final class AuditExport {
 
+    /** A hang detector for a loaded machine: each 503 has already waited velocity.read-wait-timeout. */
+    private static final Duration CATCH_UP = Duration.ofMinutes(2);
     private static final Path SCRIPT = Path.of("..", "docs", "verify-export.py").toAbsolutePath().normalize();
 
     private final Api api;
@@ -31,14 +37,7 @@ final class AuditExport {
 
     /** The verification, asked again while the read models are still behind (503) on a loaded machine. */
     JsonNode verify(Project project) {
-        Api.Response response = api.get("/api/projects/" + project.id() + "/verify", project.token());
-        for (int attempt = 1; response.status() == 503 && attempt < 20; attempt++) {
-            response = api.get("/api/projects/" + project.id() + "/verify", project.token());
-        }
-        if (response.status() != 200) {
-            throw new AssertionError("verify answered " + response);
-        }
-        return response.json();
+        return readOnceCaughtUp(project, "/verify").json();
     }
 
     /** Every page of the project's audit stream, concatenated, as an auditor downloads it. */
@@ -46,8 +45,7 @@ final class AuditExport {
         StringBuilder all = new StringBuilder();
         long after = 0;
         while (true) {
-            String page = api.get("/api/projects/" + project.id() + "/events?limit=5&after=" + after,
-                    project.token()).body();
+            String page = readOnceCaughtUp(project, "/events?limit=5&after=" + after).body();
             List<String> lines = page.lines().filter(line -> !line.isBlank()).toList();
             if (lines.isEmpty()) {
                 return all.toString();
@@ -55,6 +53,19 @@ final class AuditExport {
             lines.forEach(line -> all.append(line).append('\n'));
             after = position(lines.get(lines.size() - 1));
         }
+    }
+
+    /** An audit route's 200, asking again (as its Retry-After says) while it answers 503 read-model-behind. */
+    private Api.Response readOnceCaughtUp(Project project, String route) {
+        AtomicReference<Api.Response> answer = new AtomicReference<>();
+        await().atMost(CATCH_UP).pollInterval(Duration.ofSeconds(1)).pollDelay(Duration.ZERO).until(() -> {
+            answer.set(api.get("/api/projects/" + project.id() + route, project.token()));
+            return answer.get().status() != 503;
+        });
+        if (answer.get().status() != 200) {
+            throw new AssertionError(route + " answered " + answer.get());
+        }
+        return answer.get();
     }
 
     private static long position(String line) {

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
  * at {@link VelocityProperties#databaseTimeout()}, so a hole in the event index always fills or disappears long
  * before {@code velocity.gap-timeout} gives up on it ({@code EventGapIT}). The bound is derived from
  * {@code velocity.transaction-timeout} here, on the pool Spring has configured, so the two never drift apart;
- * it replaces any {@code spring.datasource.hikari.connection-init-sql}.
+ * an operator's own {@code spring.datasource.hikari.connection-init-sql} (say, a {@code search_path}) runs first,
+ * so it can add to these bounds but not silently lose them or be lost.
  */
 @Component
 class DatabaseTimeouts implements BeanPostProcessor {
@@ -24,13 +25,14 @@ class DatabaseTimeouts implements BeanPostProcessor {
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (bean instanceof HikariDataSource pool) {
-            pool.setConnectionInitSql(initSql(properties.getObject()));
+            pool.setConnectionInitSql(initSql(pool.getConnectionInitSql(), properties.getObject()));
         }
         return bean;
     }
 
-    static String initSql(VelocityProperties settings) {
+    static String initSql(String operators, VelocityProperties settings) {
         long millis = settings.databaseTimeout().toMillis();
-        return "SET idle_in_transaction_session_timeout = " + millis + "; SET statement_timeout = " + millis;
+        String bounds = "SET idle_in_transaction_session_timeout = " + millis + "; SET statement_timeout = " + millis;
+        return operators == null || operators.isBlank() ? bounds : operators.strip() + "; " + bounds;
     }
 }

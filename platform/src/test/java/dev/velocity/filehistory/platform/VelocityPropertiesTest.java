@@ -121,7 +121,16 @@ class VelocityPropertiesTest {
         VelocityProperties settings = SETTINGS.bind(VelocityProperties.class,
                 Map.of("VELOCITY_TRANSACTION_TIMEOUT", "45s"));
 
-        assertThat(DatabaseTimeouts.initSql(settings))
+        assertThat(DatabaseTimeouts.initSql(null, settings))
                 .isEqualTo("SET idle_in_transaction_session_timeout = 90000; SET statement_timeout = 90000");
+    }
+
+    @Test
+    void anOperatorsOwnConnectionInitSqlRunsFirstAndKeepsTheBounds() {
+        VelocityProperties settings = SETTINGS.bind(VelocityProperties.class, Map.of());
+
+        assertThat(DatabaseTimeouts.initSql("SET search_path = velocity, public ", settings))
+                .isEqualTo("SET search_path = velocity, public; "
+                        + "SET idle_in_transaction_session_timeout = 60000; SET statement_timeout = 60000");
     }
 }

@@ -4,6 +4,7 @@ import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.NumberParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,27 +36,11 @@ class AuditEventsController {
     ResponseEntity<StreamingResponseBody> events(@PathVariable UUID projectId,
                                                  @RequestParam(required = false) String after,
                                                  @RequestParam(required = false) String limit, Caller caller) {
-        long from = parsePosition(after);
+        long from = Objects.requireNonNullElse(NumberParameters.optionalPosition("after", after, 0), 0L);
         Integer pageSize = NumberParameters.optional("limit", limit, 1, MAX_LIMIT);
         int size = pageSize == null ? DEFAULT_LIMIT : pageSize;
         long upTo = stream.servableUpTo(from);
         StreamingResponseBody body = out -> stream.write(out, caller.projectId(), from, upTo, size);
         return ResponseEntity.ok().contentType(NDJSON).body(body);
-    }
-
-    private static long parsePosition(String after) {
-        if (after == null || after.isEmpty()) {
-            return 0;
-        }
-        try {
-            long position = Long.parseLong(after);
-            if (position < 0) {
-                throw new NumberFormatException();
-            }
-            return position;
-        } catch (NumberFormatException e) {
-            throw dev.velocity.filehistory.platform.web.ApiProblem.badRequest("'after' must be a position (a whole "
-                    + "number of at least 0)");
-        }
     }
 }
