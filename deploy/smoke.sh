@@ -40,6 +40,7 @@ check "GET /actuator/health UP through the proxy" bash -c "curl -fsS --max-time 
 check "/api-docs describes the query routes" bash -c "curl -fsS --max-time 10 '$B/api-docs' | grep -qF '/api/projects/{projectId}/timeline'"
 check "/api-docs/commands describes the command routes" bash -c "curl -fsS --max-time 10 '$B/api-docs/commands' | grep -qF '/api/projects/{projectId}/files/move'"
 check "/api-docs/ui opens" bash -c "curl -fsSL --max-time 10 '$B/api-docs/ui' | grep -qi 'swagger'"
+check "/api-docs/ui offers both sides' descriptions" bash -c "curl -fsS --max-time 10 '$B/api-docs/swagger-config' | grep -qF '/api-docs/commands'"
 
 PROJECT=$(curl -fsS --max-time 10 -X POST "$B/api/projects" -H 'Content-Type: application/json' \
   -d '{"name":"smoke","user":"alice"}') || die "POST /api/projects"
