@@ -37,9 +37,7 @@ class LiveUpdatesAndAuditIT extends RunningSystem {
                 .send(request, HttpResponse.BodyHandlers.ofLines());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
-        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
-        reader.setDaemon(true);
-        reader.start();
+        ServerSentEvents.gather(stream.body(), lines);
         lines.poll(10, TimeUnit.SECONDS);
 
         api.save(project, "live.txt", "one", 0);

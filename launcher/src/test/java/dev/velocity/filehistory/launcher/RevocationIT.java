@@ -94,9 +94,7 @@ class RevocationIT extends RunningSystem {
         assertThat(bobsEnded.getCount()).isEqualTo(1);
         BlockingQueue<String> alicesLines = new LinkedBlockingQueue<>();
         Stream<String> alicesStream = openStream(alice.id(), alice.token());
-        Thread aliceReader = new Thread(() -> alicesStream.forEach(alicesLines::add));
-        aliceReader.setDaemon(true);
-        aliceReader.start();
+        ServerSentEvents.gather(alicesStream, alicesLines);
 
         assertThat(removeMember(alice, "bob").status()).isEqualTo(204);
 
