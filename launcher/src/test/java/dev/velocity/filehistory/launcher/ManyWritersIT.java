@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.launcher.Api.Project;
 import dev.velocity.filehistory.launcher.Api.Response;
 import dev.velocity.filehistory.platform.Sha256;
-import dev.velocity.filehistory.platform.testing.TestDatabase;
+import dev.velocity.filehistory.platform.testing.FreshDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Issue #10: more writers on one file than the database pool has connections must not freeze the service. Seen
@@ -35,19 +34,13 @@ import org.springframework.test.context.DynamicPropertySource;
                 "spring.task.execution.pool.core-size=1", "velocity.snapshot-threshold=5",
                 "velocity.rate-limit.enabled=false"}) // one token saving flat out, far past any editor
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ContextConfiguration(initializers = FreshDatabase.class)
 class ManyWritersIT {
 
     private static final int WRITERS = 24;
     private static final int SAVES_PER_WRITER = 12;
     /** A hang detector, not a performance bound: the freeze this guards against lasted 30 s and ended in a 500. */
     private static final Duration SLOWEST_ACCEPTABLE_ANSWER = Duration.ofSeconds(10);
-
-    private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @LocalServerPort
     int port;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.launcher.Api.Project;
 import dev.velocity.filehistory.launcher.Api.Response;
-import dev.velocity.filehistory.platform.testing.TestDatabase;
+import dev.velocity.filehistory.platform.testing.FreshDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The default rate limit never troubles an editor: a fast typist's three tabs of one user (one token), each
@@ -31,17 +30,12 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ContextConfiguration(initializers = FreshDatabase.class)
 class RateLimitDefaultsIT {
 
     private static final int TABS = 3;
     private static final long TYPING_MILLIS = 10_000;
     private static final long AUTOSAVE_DEBOUNCE_MILLIS = 500;
-    private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @LocalServerPort
     int port;

@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.launcher.Api.Project;
 import dev.velocity.filehistory.launcher.Api.Response;
-import dev.velocity.filehistory.platform.testing.TestDatabase;
+import dev.velocity.filehistory.platform.testing.FreshDatabase;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A token past its bucket gets 429 problem+json with Retry-After, and nothing is stored; other tokens go on. A
@@ -24,14 +22,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"velocity.rate-limit.requests-per-second=1", "velocity.rate-limit.burst=5"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ContextConfiguration(initializers = FreshDatabase.class)
 class RateLimitIT {
-
-    private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @LocalServerPort
     int port;

@@ -1,13 +1,11 @@
 package dev.velocity.filehistory.launcher;
 
-import dev.velocity.filehistory.platform.testing.TestDatabase;
-import java.util.Map;
+import dev.velocity.filehistory.platform.testing.FreshDatabase;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole system as a user runs it (both sides, one port) on a real PostgreSQL, shared by the test classes. Its
@@ -17,16 +15,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"velocity.read-wait-timeout=3s", "velocity.admin-token=" + RunningSystem.ADMIN_TOKEN,
                 "velocity.rate-limit.requests-per-second=1000000", "velocity.rate-limit.burst=1000000"})
+@ContextConfiguration(initializers = FreshDatabase.class)
 abstract class RunningSystem {
 
     static final String ADMIN_TOKEN = "test-admin-token";
-
-    private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @LocalServerPort
     int port;

@@ -3,9 +3,8 @@ package dev.velocity.filehistory.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
-import dev.velocity.filehistory.platform.testing.TestDatabase;
+import dev.velocity.filehistory.platform.testing.FreshDatabase;
 import java.time.Duration;
-import java.util.Map;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.SubscribingEventProcessor;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -14,8 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,14 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SpringBootTest(classes = VelocityApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "velocity.transaction-timeout=45s")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+@ContextConfiguration(initializers = FreshDatabase.class)
 class SettingsIT {
-
-    private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     JdbcTemplate jdbc;

@@ -15,33 +15,27 @@ public final class NumberParameters {
     }
 
     public static Integer optional(String name, String raw, int min, int max) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        long value;
-        try {
-            value = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("'" + name + "' must be a whole number");
-        }
-        return inRange(name, value, min, max);
+        return inRange(name, parse(name, raw), min, max);
     }
 
     /** Parses an optional audit-stream position; null or absent stays null. */
     public static Long optionalPosition(String name, String raw, long min) {
-        if (raw == null || raw.isEmpty()) {
-            return null;
-        }
-        long value;
-        try {
-            value = Long.parseLong(raw);
-        } catch (NumberFormatException e) {
-            throw ApiProblem.badRequest("'" + name + "' must be a whole number");
-        }
-        if (value < min) {
+        Long value = parse(name, raw);
+        if (value != null && value < min) {
             throw ApiProblem.badRequest("'" + name + "' must be at least " + min);
         }
         return value;
+    }
+
+    private static Long parse(String name, String raw) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw ApiProblem.badRequest("'" + name + "' must be a whole number");
+        }
     }
 
     public static int required(String name, String raw, int min) {

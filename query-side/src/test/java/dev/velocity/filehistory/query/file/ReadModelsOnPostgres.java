@@ -2,7 +2,7 @@ package dev.velocity.filehistory.query.file;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.velocity.filehistory.platform.testing.TestDatabase;
+import dev.velocity.filehistory.platform.testing.FreshDatabase;
 import dev.velocity.filehistory.query.QuerySideApplication;
 import java.time.Duration;
 import java.util.List;
@@ -16,8 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,15 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * hand a stored event to the projections once more, as a redelivery or a replay would.
  */
 @SpringBootTest(classes = QuerySideApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = FreshDatabase.class)
 abstract class ReadModelsOnPostgres {
 
-    private static final Map<String, String> DATABASE = TestDatabase.freshDatabase();
     private static final Duration PROJECTED_WITHIN = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        DATABASE.forEach((key, value) -> registry.add(key, () -> value));
-    }
 
     @Autowired
     JdbcTemplate jdbc;
