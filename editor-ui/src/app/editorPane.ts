@@ -1,5 +1,4 @@
 import { monaco } from '../editor/monaco';
-import { replaceText } from '../editor/replaceText';
 import { h } from '../ui/dom';
 import type { OpenFile } from './openFile';
 
@@ -10,6 +9,8 @@ export class EditorPane {
   readonly host = h('div', { className: 'editor-host', 'data-testid': 'editor' });
   readonly placeholder = h('div', { className: 'placeholder' });
   private editor!: monaco.editor.IStandaloneCodeEditor;
+  /** Each file's scroll and cursor, kept while its tab is not shown. */
+  private readonly viewStates = new WeakMap<OpenFile, monaco.editor.ICodeEditorViewState>();
 
   /** Creates the editor once the host is in the page, so that Monaco measures the real fonts and size. */
   mount(onCursor: (position: monaco.Position | null) => void): void {
@@ -28,13 +29,15 @@ export class EditorPane {
 
   /** Keeps the scroll and cursor of the file being left, to restore them when its tab is shown again. */
   leave(file: OpenFile | null): void {
-    if (file?.model && this.editor.getModel() === file.model) file.viewState = this.editor.saveViewState();
+    const state = file?.model && this.editor.getModel() === file.model ? this.editor.saveViewState() : null;
+    if (file && state) this.viewStates.set(file, state);
   }
 
   show(file: OpenFile | null): void {
     if (file?.model) {
       this.editor.setModel(file.model);
-      if (file.viewState) this.editor.restoreViewState(file.viewState);
+      const state = this.viewStates.get(file);
+      if (state) this.editor.restoreViewState(state);
       this.host.hidden = false;
       this.placeholder.hidden = true;
       this.editor.focus();
@@ -52,16 +55,5 @@ export class EditorPane {
 
   dispose(): void {
     this.editor.dispose();
-  }
-}
-
-/** Replaces a file's text as a change by the program, not by the user: one undo step, not an edit to save. */
-export function applyText(file: OpenFile, text: string): void {
-  if (!file.model) return;
-  file.applyingRemote = true;
-  try {
-    replaceText(file.model, text);
-  } finally {
-    file.applyingRemote = false;
   }
 }
