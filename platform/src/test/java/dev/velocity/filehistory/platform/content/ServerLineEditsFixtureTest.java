@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.velocity.filehistory.api.LineEdit;
+import dev.velocity.filehistory.platform.testing.CheckedInFile;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -48,13 +47,6 @@ class ServerLineEditsFixtureTest {
         fixture.put("pairs", pairs);
         String expected = JSON.writeValueAsString(fixture) + "\n";
 
-        if (Boolean.getBoolean("velocity.writeFixtures")) {
-            Files.writeString(FIXTURE, expected, StandardCharsets.UTF_8);
-        }
-        String checkedIn = Files.exists(FIXTURE) ? Files.readString(FIXTURE, StandardCharsets.UTF_8) : "";
-        assertThat(checkedIn)
-                .as("%s is not what LineEdits gives now; rerun with -Dvelocity.writeFixtures=true and run the "
-                        + "editor's tests (npx vitest run lineEditsAgreement)", FIXTURE)
-                .isEqualTo(expected);
+        CheckedInFile.assertHolds(FIXTURE, expected, "the editor's tests (npx vitest run lineEditsAgreement)");
     }
 }
