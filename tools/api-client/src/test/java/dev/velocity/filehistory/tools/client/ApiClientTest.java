@@ -5,20 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class ApiClientTest {
 
     private static final Project PROJECT = new Project("p-1", "secret-token");
 
-    private final StubService service = stub();
+    @AutoClose
+    private final StubService service = StubService.start();
     private final ApiClient api = new ApiClient(service.origin());
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
 
     @Test
     void createProjectSendsNameAndUserAndReadsIdAndToken() throws Exception {
@@ -97,13 +93,5 @@ class ApiClientTest {
         assertThat(files).containsExactly(new FileEntry("a.txt", 2, "h2"));
         assertThat(service.requests.get(0).uri()).isEqualTo("/api/projects/p-1/files/content?path=a.txt&version=4");
         assertThat(service.requests.get(1).uri()).isEqualTo("/api/projects/p-1/files?at=2026-11-29T05%3A45%3A04.123Z");
-    }
-
-    private static StubService stub() {
-        try {
-            return new StubService();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

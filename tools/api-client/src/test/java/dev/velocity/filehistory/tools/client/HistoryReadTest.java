@@ -4,20 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.tools.client.HistoryPage.HistoryEntry;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
 class HistoryReadTest {
 
     private static final Project PROJECT = new Project("p-1", "t");
 
-    private final StubService service = stub();
+    @AutoClose
+    private final StubService service = StubService.start();
     private final ApiClient api = new ApiClient(service.origin());
-
-    @AfterEach
-    void stop() {
-        service.close();
-    }
 
     @Test
     void waitsWhileTheReadModelIsBehindThenFollowsEveryPage() throws Exception {
@@ -66,13 +62,5 @@ class HistoryReadTest {
 
     private static long inSeconds(int seconds) {
         return System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-    }
-
-    private static StubService stub() {
-        try {
-            return new StubService();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

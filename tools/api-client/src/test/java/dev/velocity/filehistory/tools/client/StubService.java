@@ -3,6 +3,7 @@ package dev.velocity.filehistory.tools.client;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -25,10 +26,18 @@ final class StubService implements AutoCloseable {
     private final Deque<Canned> script = new ArrayDeque<>();
     final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
 
-    StubService() throws IOException {
+    private StubService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::answer);
         server.start();
+    }
+
+    static StubService start() {
+        try {
+            return new StubService();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no loopback port for the stub service", e);
+        }
     }
 
     String origin() {
