@@ -11,7 +11,7 @@ public final class Markdown {
     public static String row(String... cells) {
         StringBuilder line = new StringBuilder("|");
         for (String cell : cells) {
-            line.append(' ').append(cell.replace("|", "\\|")).append(" |");
+            line.append(cell.isEmpty() ? " |" : " " + cell.replace("|", "\\|") + " |");
         }
         return line.append('\n').toString();
     }
