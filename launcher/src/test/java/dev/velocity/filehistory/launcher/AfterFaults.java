@@ -38,6 +38,12 @@ final class AfterFaults {
         writers.assertEveryAcknowledgedSaveStoredOnce();
     }
 
+    /** Every save got its final answer by {@code deadline} (a {@link System#nanoTime()}). */
+    static void assertEverySaveAnsweredBy(EditorWriters writers, long deadline) {
+        assertThat(writers.saves()).allSatisfy(save -> assertThat(save.last().answered())
+                .as("answer of a save that waited %s", save.waited()).isLessThanOrEqualTo(deadline));
+    }
+
     /**
      * Without a restart: health is UP, the pool is full again with live connections, a save lands at its first
      * attempt, and the read models equal a replay of the event store.

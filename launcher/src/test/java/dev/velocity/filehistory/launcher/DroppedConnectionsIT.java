@@ -38,9 +38,7 @@ class DroppedConnectionsIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", POSTGRES::jdbcUrl);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        POSTGRES.serve(registry);
     }
 
     @LocalServerPort
@@ -77,9 +75,7 @@ class DroppedConnectionsIT {
         assertThat(cuts.inWritingTransactions()).as("cuts between a key's claim and its commit").isPositive();
         assertThat(writers.attempts()).as("saves the cuts reached").anyMatch(a -> a.status() == 503);
         AfterFaults.assertNothingLostAndNoKeyLeftInUse(writers);
-        assertThat(writers.saves()).allSatisfy(save -> assertThat(save.last().answered())
-                .as("answer of a save that waited %s", save.waited())
-                .isLessThanOrEqualTo(cuts.lastCut() + ANSWERED_AFTER_LAST_CUT_WITHIN.toNanos()));
+        AfterFaults.assertEverySaveAnsweredBy(writers, cuts.lastCut() + ANSWERED_AFTER_LAST_CUT_WITHIN.toNanos());
         AfterFaults.assertRecoveredWithoutRestart(api, project, dataSource, POSTGRES);
     }
 

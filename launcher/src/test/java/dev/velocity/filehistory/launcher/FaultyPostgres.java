@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A PostgreSQL of one test class's own, and what a deployment's database does to the connections of the service:
@@ -43,8 +44,11 @@ final class FaultyPostgres {
         }
     }
 
-    String jdbcUrl() {
-        return server.getJdbcUrl("postgres", DATABASE);
+    /** Points the service under test at this server's database, as its superuser. */
+    void serve(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> server.getJdbcUrl("postgres", DATABASE));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
     }
 
     /** {@code pg_terminate_backend} of every client connection of the service; how many there were. */
