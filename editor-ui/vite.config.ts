@@ -62,17 +62,6 @@ export default defineConfig({
     outDir: 'target/classes/static',
     emptyOutDir: true,
     chunkSizeWarningLimit: 4096,
-    rollupOptions: {
-      output: {
-        // Monaco, its contributions and its stylesheets in one chunk, which the page asks for once the tree is shown
-        // (src/editor/loadMonaco.ts); each language's rules stay a small chunk of their own, loaded when needed.
-        manualChunks(id) {
-          if (id.endsWith('/src/editor/monaco.ts')) return 'monaco';
-          if (id.includes('/node_modules/monaco-editor/') && !id.includes('/languages/definitions/')) return 'monaco';
-          return undefined;
-        },
-      },
-    },
   },
   test: {
     include: ['test/**/*.test.ts'],

@@ -106,12 +106,10 @@ export class Workspace {
     const editorLoaded = this.pane.load();
     const tabs = this.store.openTabs();
     const paths = [...new Set([...tabs.paths, ...this.store.pendingPaths()])];
-    const opening = paths.map((path) => this.openFile(path, { activate: false }));
-    // The tabs and the active file's status show at once, its text once it and the editor are loaded.
-    const first = tabs.active && this.files.has(tabs.active) ? tabs.active : paths[0] ?? null;
-    if (first) this.activate(first);
-    await Promise.all(opening);
-    this.pane.show(this.activeFile());
+    const first = tabs.active && paths.includes(tabs.active) ? tabs.active : paths[0];
+    const opening = Promise.all(paths.map((path) => this.openFile(path, { activate: path === first })));
+    this.renderAll();
+    await opening;
     this.renderAll();
     this.live = new LiveUpdates(this.client.updatesUrl(), {
       onChange: (event) => void this.onRemoteChange(event),
@@ -162,8 +160,15 @@ export class Workspace {
 
   /** Opens (or shows) a file: from the server, or from the edits kept in this browser. */
   async openFile(path: string, options: { activate?: boolean; minVersion?: number } = {}): Promise<void> {
-    if (!this.files.has(path)) await this.files.add(path, options.minVersion);
-    if (options.activate !== false) this.activate(path);
+    let activate = options.activate !== false;
+    if (!this.files.has(path)) {
+      const adding = this.files.add(path, options.minVersion);
+      // Its tab and status show at once, its text once it and the editor are loaded (unless another tab was chosen).
+      if (activate) this.activate(path);
+      await adding;
+      activate &&= this.active === path;
+    }
+    if (activate) this.activate(path);
     this.persistTabs();
   }
 
