@@ -10,12 +10,26 @@ let loading: Promise<Monaco> | null = null;
  * removed the chunk) is tried again on the next call.
  */
 export function loadMonaco(): Promise<Monaco> {
-  loading ??= import('./monaco').then(
-    (module) => module.monaco,
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
+  loading ??= afterPaint()
+    .then(() => import('./monaco'))
+    .then(
+      (module) => module.monaco,
+      (error: unknown) => {
+        loading = null;
+        throw error;
+      },
+    );
   return loading;
+}
+
+/**
+ * Resolves once the browser has painted what the page has just shown: evaluating Monaco keeps the main thread busy
+ * for a few hundred milliseconds, and the tree must be on screen before that, not after. A hidden tab paints no
+ * frames, so it waits at most 100 ms.
+ */
+function afterPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
 }
