@@ -14,7 +14,7 @@ async function openProject(session: ProjectSession): Promise<void> {
     document.title = 'Velocity';
     route();
   });
-  await workspace.start().finally(keepPageForOffline);
+  await workspace.start();
 }
 
 function route(): void {
@@ -22,15 +22,6 @@ function route(): void {
   const session = projectId ? sessionFor(projectId) : null;
   if (session) void openProject(session);
   else showLanding(root, (s) => void openProject(s), projectId);
-}
-
-/**
- * The service worker keeps the page itself available offline, so that a reload of an open project keeps the edits.
- * It downloads every file of the page when it installs: registered once a project's tree and editor are loaded, it
- * finds most of them in the browser's cache instead of competing with them for the connection.
- */
-function keepPageForOffline(): void {
-  if ('serviceWorker' in navigator && import.meta.env.PROD) void navigator.serviceWorker.register('/sw.js').catch(() => undefined);
 }
 
 window.addEventListener('hashchange', () => location.reload());

@@ -1,4 +1,5 @@
 import type * as MonacoApi from 'monaco-editor/editor/editor.api';
+import { offlineCopy } from '../offlineCopy';
 
 export type Monaco = typeof MonacoApi;
 
@@ -6,11 +7,12 @@ let loading: Promise<Monaco> | null = null;
 
 /**
  * Monaco, loaded on first use: it is most of the page's weight, so it is a chunk of its own that the page asks for
- * once the file tree is shown (or a file is opened), never before. A failed load (offline, a new release that
- * removed the chunk) is tried again on the next call.
+ * once the file tree is shown (or a file is opened), never before, and through the page's offline copy once there
+ * is one. A failed load (offline, a new release that removed the chunk) is tried again on the next call.
  */
 export function loadMonaco(): Promise<Monaco> {
   loading ??= afterPaint()
+    .then(offlineCopy)
     .then(() => import('./monaco'))
     .then(
       (module) => module.monaco,
