@@ -2,6 +2,7 @@ import './styles.css';
 import { showLanding } from './app/landing';
 import { projectIdFromHash, sessionFor, type ProjectSession } from './app/sessions';
 import { Workspace } from './app/workspace';
+import { offlineCopy } from './offlineCopy';
 
 const root = document.getElementById('app')!;
 
@@ -21,7 +22,11 @@ function route(): void {
   const projectId = projectIdFromHash();
   const session = projectId ? sessionFor(projectId) : null;
   if (session) void openProject(session);
-  else showLanding(root, (s) => void openProject(s), projectId);
+  else {
+    showLanding(root, (s) => void openProject(s), projectId);
+    // While the form is filled in, the service worker fetches the page (the editor too) for the project to come.
+    void offlineCopy();
+  }
 }
 
 window.addEventListener('hashchange', () => location.reload());

@@ -8,7 +8,14 @@ const WAIT_AT_MOST_MS = 10_000;
  * service worker as it installs, rather than by both at the same time, and Chromium keeps the compiled code of
  * what a service worker stores while it installs, which makes every later start of the editor faster.
  */
-export async function offlineCopy(): Promise<void> {
+export function offlineCopy(): Promise<void> {
+  copying ??= registerAndWait();
+  return copying;
+}
+
+let copying: Promise<void> | null = null;
+
+async function registerAndWait(): Promise<void> {
   if (!('serviceWorker' in navigator) || !import.meta.env.PROD) return;
   const registering = navigator.serviceWorker.register('/sw.js');
   if (navigator.serviceWorker.controller) {
