@@ -1,7 +1,8 @@
 import type { FileVersionResult, ProjectClient } from '../api/client';
 import { NetworkError, describeError } from '../api/errors';
 import { languageFor } from '../editor/languages';
-import { monaco } from '../editor/monaco';
+import { loadMonaco, type Monaco } from '../editor/loadMonaco';
+import type { monaco } from '../editor/monaco';
 import { replaceText } from '../editor/replaceText';
 import type { Connection } from '../sync/connection';
 import type { OfflineStore } from '../sync/offlineStore';
@@ -41,6 +42,7 @@ export class OpenFile {
   private currentNotice: string | null = null;
   private failedToLoad: string | null = null;
   private persistTimer: ReturnType<typeof setTimeout> | null = null;
+  private disposed = false;
 
   constructor(
     path: string,
@@ -127,6 +129,17 @@ export class OpenFile {
         return;
       }
     }
+    // Monaco loads in the background once the tree is shown (Workspace.start): a file opened sooner waits for it.
+    let monaco: Monaco;
+    try {
+      monaco = await loadMonaco();
+    } catch {
+      // Tried again with the files that could not load, once the connection is back.
+      this.failedToLoad = 'The editor could not be loaded; it is tried again when the connection is back.';
+      return;
+    }
+    // The tab may have closed while Monaco loaded: a model made now would never be disposed.
+    if (this.disposed) return;
     this.failedToLoad = null;
     const model = monaco.editor.createModel(text, this.language);
     this.textModel = model;
@@ -251,6 +264,7 @@ export class OpenFile {
 
   /** The tab closes: what is unsaved is forgotten, unless `keepEdits` (the page goes away). */
   dispose(keepEdits: boolean): void {
+    this.disposed = true;
     if (keepEdits) this.persistNow();
     else this.deps.store.removePending(this.currentPath);
     if (this.persistTimer !== null) clearTimeout(this.persistTimer);
