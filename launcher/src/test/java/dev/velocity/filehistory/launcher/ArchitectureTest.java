@@ -16,7 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sides share only the messages in shared-events (and the platform they both run on), and each owns its tables:
+ * The sides share only the messages in shared-events, the history core (content storage and the hash chain) and the
+ * platform they both run on, and each owns its tables:
  * the tables a module's migrations create are named in SQL by that module only (the platform's by anyone), and
  * Axon's event and token tables only by their one reader each. ArchUnit cannot see SQL in strings, so those rules
  * read the sources ({@link SqlInSources}).
@@ -35,8 +36,16 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.velocity.filehistory.command..");
 
     @ArchTest
-    static final ArchRule platformKnowsNeitherSide = noClasses()
+    static final ArchRule platformKnowsNeitherSideNorTheHistoryCore = noClasses()
             .that().resideInAPackage("dev.velocity.filehistory.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.command..",
+                    "dev.velocity.filehistory.query..", "dev.velocity.filehistory.launcher..",
+                    "dev.velocity.filehistory.history..");
+
+    /** The history core is the domain both sides use: it runs on the platform and knows neither side. */
+    @ArchTest
+    static final ArchRule historyCoreKnowsNeitherSide = noClasses()
+            .that().resideInAPackage("dev.velocity.filehistory.history..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.command..",
                     "dev.velocity.filehistory.query..", "dev.velocity.filehistory.launcher..");
 

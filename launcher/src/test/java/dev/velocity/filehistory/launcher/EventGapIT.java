@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.launcher.Api.Project;
-import dev.velocity.filehistory.platform.audit.EventHashes;
+import dev.velocity.filehistory.history.chain.EventHashes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

@@ -10,7 +10,7 @@ import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.launcher.Api.Project;
-import dev.velocity.filehistory.platform.audit.EventHashes;
+import dev.velocity.filehistory.history.chain.EventHashes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,8 +1,8 @@
 package dev.velocity.filehistory.query.audit;
 
 import dev.velocity.filehistory.platform.Sha256;
-import dev.velocity.filehistory.platform.audit.EventHashes;
-import dev.velocity.filehistory.platform.content.LineEdits;
+import dev.velocity.filehistory.history.chain.EventHashes;
+import dev.velocity.filehistory.history.content.LineEdits;
 import java.util.Objects;
 import java.util.function.Consumer;
 

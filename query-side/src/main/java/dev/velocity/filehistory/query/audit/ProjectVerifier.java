@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.query.audit;
 
-import dev.velocity.filehistory.platform.audit.EventHashes;
+import dev.velocity.filehistory.history.chain.EventHashes;
 import dev.velocity.filehistory.query.file.ReadModelCatchUp;
 import java.util.ArrayList;
 import java.util.List;

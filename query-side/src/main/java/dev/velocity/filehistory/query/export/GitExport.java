@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.query.export;
 
-import dev.velocity.filehistory.platform.content.FileContents;
+import dev.velocity.filehistory.history.content.FileContents;
 import dev.velocity.filehistory.query.export.ExportEntries.Entry;
 import dev.velocity.filehistory.query.file.ReadModelCatchUp;
 import java.io.BufferedOutputStream;

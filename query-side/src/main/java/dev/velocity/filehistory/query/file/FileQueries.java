@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.query.file;
 
-import dev.velocity.filehistory.platform.content.FileContents;
+import dev.velocity.filehistory.history.content.FileContents;
 import dev.velocity.filehistory.platform.web.ApiProblem;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.api.LineEdit;
 import dev.velocity.filehistory.platform.Sha256;
-import dev.velocity.filehistory.platform.audit.EventHashes;
+import dev.velocity.filehistory.history.chain.EventHashes;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

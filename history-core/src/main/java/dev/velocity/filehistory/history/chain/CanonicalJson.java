@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.platform.audit;
+package dev.velocity.filehistory.history.chain;
 
 import java.io.IOException;
 import java.io.Writer;

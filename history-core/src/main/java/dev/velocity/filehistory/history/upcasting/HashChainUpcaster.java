@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.platform.eventstore;
+package dev.velocity.filehistory.history.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

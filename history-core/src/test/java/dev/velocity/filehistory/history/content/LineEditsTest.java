@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.platform.content;
+package dev.velocity.filehistory.history.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

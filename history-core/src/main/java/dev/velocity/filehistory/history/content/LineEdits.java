@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.platform.content;
+package dev.velocity.filehistory.history.content;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.patch.AbstractDelta;

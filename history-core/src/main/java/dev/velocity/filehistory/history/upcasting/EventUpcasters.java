@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.platform.eventstore;
+package dev.velocity.filehistory.history.upcasting;
 
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
