@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
+import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
@@ -36,17 +37,17 @@ class OlderEventShapesIT extends RunningSystem {
         String fileId = UUID.randomUUID().toString();
         jdbc.update("INSERT INTO file_paths (file_id, project_id, path, live, changed_at) "
                 + "VALUES (?::uuid, ?::uuid, 'lib/old.txt', true, now())", fileId, project.id());
-        List<Record> legacy = List.of(
+        List<FileEvent> legacy = List.of(
                 new FileCreatedEvent(project.id(), fileId, "old.txt", 1, ONE, sha256(ONE), 4, "text", "first",
-                        "alice", null, null),
+                        "alice", null, null, null),
                 new FileVersionSavedEvent(project.id(), fileId, "old.txt", 2, TWO, sha256(TWO), 8, "text", null,
-                        "alice", null, null),
+                        "alice", null, null, null),
                 new FileMovedEvent(project.id(), fileId, "old.txt", "lib/old.txt", 3, sha256(TWO), 8, null, "bob",
-                        null, null),
+                        null, null, null),
                 new FileDeletedEvent(project.id(), fileId, "lib/old.txt", 4, sha256(TWO), 8, "gone", "bob", null,
-                        null),
-                new FileRestoredEvent(project.id(), fileId, "lib/old.txt", 5, 1, ONE, sha256(ONE), 4, "text",
-                        "carol", null, null));
+                        null, null),
+                new FileRestoredEvent(project.id(), fileId, "lib/old.txt", 5, 1, ONE, sha256(ONE), 4, "text", null,
+                        "carol", null, null, null));
         Instant firstSaved = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MILLIS);
         String chain = null;
         for (int i = 0; i < legacy.size(); i++) {
@@ -76,7 +77,7 @@ class OlderEventShapesIT extends RunningSystem {
     }
 
     /** The JSON Jackson wrote for revision 1: every field but the two the chain added, nulls included. */
-    private void storeInRevisionOneShape(Record event, String fileId, long sequence, Instant at)
+    private void storeInRevisionOneShape(FileEvent event, String fileId, long sequence, Instant at)
             throws JsonProcessingException {
         Map<String, Object> fields = new LinkedHashMap<>(Api.JSON.convertValue(event, Map.class));
         fields.remove("previousHash");

@@ -15,6 +15,7 @@ import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.LineEdit;
 import dev.velocity.filehistory.history.chain.EventHashes;
 import dev.velocity.filehistory.history.content.LineEdits;
@@ -63,19 +64,19 @@ class FileAggregateTest {
     private String chainHead;
 
     /** The events as the aggregate stores them, in order: each linked to the one before by its hash. */
-    private List<Object> history(Record... drafts) {
+    private List<Object> history(FileEvent... drafts) {
         chainHead = null;
         List<Object> events = new ArrayList<>();
-        for (Record draft : drafts) {
+        for (FileEvent draft : drafts) {
             events.add(next(draft));
         }
         return events;
     }
 
     /** The event as the next link of the history given so far. */
-    private <T extends Record> T next(T draft) {
+    private <T extends FileEvent> T next(T draft) {
         T event = EventHashes.linked(draft, chainHead);
-        chainHead = EventHashes.eventHash(event);
+        chainHead = event.eventHash();
         return event;
     }
 
@@ -85,26 +86,27 @@ class FileAggregateTest {
 
     private static FileCreatedEvent created(String content) {
         return new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, content, hash(content), content.length(),
-                "javascript", null, "alice", null, null);
+                "javascript", null, "alice", null, null, null);
     }
 
     private static FileVersionSavedEvent saved(int version, String content) {
         return new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", version, content, hash(content),
-                content.length(), "javascript", null, "bob", null, null);
+                content.length(), "javascript", null, "bob", null, null, null);
     }
 
     private static FileMovedEvent moved(int version) {
         return new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", version, hash(V1), 3, null, "carol", null,
-                null);
+                null, null);
     }
 
     private static FileDeletedEvent deleted(int version) {
-        return new FileDeletedEvent(PROJECT, FILE, "src/a.js", version, hash(V1), 3, null, "dave", null, null);
+        return new FileDeletedEvent(PROJECT, FILE, "src/a.js", version, hash(V1), 3, null, "dave", null, null,
+                null);
     }
 
     private static FileRestoredEvent restoredOne(int version) {
-        return new FileRestoredEvent(PROJECT, FILE, "src/a.js", version, 1, V1, hash(V1), 3, "javascript", "erin",
-                null, null);
+        return new FileRestoredEvent(PROJECT, FILE, "src/a.js", version, 1, V1, hash(V1), 3, "javascript", null,
+                "erin", null, null, null);
     }
 
     private static SaveFileCommand save(String content, Integer expectedVersion) {
@@ -135,10 +137,10 @@ class FileAggregateTest {
     @Test
     void aFileWithoutTypeKeepsSavingWithoutOne() {
         fixture.given(history(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, null, null,
-                        "alice", null, null)))
+                        "alice", null, null, null)))
                 .when(save(V2, 1))
                 .expectEvents(next(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, V2, hash(V2), 3, null,
-                        null, "bob", null, null)));
+                        null, "bob", null, null, null)));
     }
 
     @Test
@@ -151,7 +153,7 @@ class FileAggregateTest {
     @Test
     void everyEventLinksToTheHashOfTheEventBeforeIt() {
         List<Object> given = history(created(), saved(2, V2));
-        String versionTwo = EventHashes.eventHash((Record) given.get(1));
+        String versionTwo = ((FileEvent) given.get(1)).eventHash();
         fixture.given(given)
                 .when(save(V3, 2))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
@@ -287,8 +289,8 @@ class FileAggregateTest {
         fixture.given(history(created(before)))
                 .when(save(after, 1))
                 .expectEvents(next(new FileEditedEvent(PROJECT, FILE, "src/a.js", 2,
-                        List.of(new LineEdit(0, 1, List.of("// a comment typed at the top"))), hash(after),
-                        after.length(), "javascript", null, "bob", null, null)))
+                        List.of(new LineEdit(0, 1, List.of("// a comment typed at the top"))), null, hash(after),
+                        after.length(), "javascript", null, "bob", null, null, null)))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
                         LineEdits.apply(before, ((FileEditedEvent) m.getPayload()).edits()).equals(after))));
     }
@@ -309,17 +311,17 @@ class FileAggregateTest {
     @Test
     void afterAHundredVersionsOfEditsTheNextSaveIsAFullKeyframe() {
         String text = source();
-        List<Record> drafts = new ArrayList<>();
+        List<FileEvent> drafts = new ArrayList<>();
         drafts.add(created(text));
         for (int version = 2; version < FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1; version++) {
             String next = source("// edit " + version);
             drafts.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version,
-                    LineEdits.between(text, next).orElseThrow(), hash(next), next.length(), "javascript", null,
-                    "bob", null, null));
+                    LineEdits.between(text, next).orElseThrow(), null, hash(next), next.length(), "javascript", null,
+                    "bob", null, null, null));
             text = next;
         }
         String last = source("// the edit that makes a keyframe");
-        fixture.given(history(drafts.toArray(Record[]::new)))
+        fixture.given(history(drafts.toArray(FileEvent[]::new)))
                 .when(save(last, FileAggregate.MAX_EVENTS_AFTER_KEYFRAME))
                 .expectEvents(next(saved(FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1, last)));
     }

@@ -1,13 +1,12 @@
 package dev.velocity.filehistory.history.chain;
 
+import dev.velocity.filehistory.api.HistoryEvent;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
@@ -17,8 +16,8 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * The hash chain of a file's events and the head of a project (docs/audit.md). Every file event carries
- * {@code previousHash}, the {@code eventHash} of the file's event before it, and {@code eventHash}, the SHA-256
+ * The hash chain of an event stream and the head of a project (docs/audit.md). Every {@link HistoryEvent} carries
+ * {@code previousHash}, the {@code eventHash} of its stream's event before it, and {@code eventHash}, the SHA-256
  * of its own canonical form ({@link CanonicalJson}). Events stored before the chain existed (revision 1) carry
  * neither; their hash is computed the same way, linked to the chain as it stands before them.
  */
@@ -28,20 +27,21 @@ public final class EventHashes {
     }
 
     /**
-     * The event as the next link of a chain whose newest hash is {@code previousHash} (null for a file's first
+     * The event as the next link of a chain whose newest hash is {@code previousHash} (null for a stream's first
      * event): that link, and its {@code eventHash} computed over its fields and the link.
      */
-    public static <T extends Record> T linked(T event, String previousHash) {
-        T withLink = copyWith(event, CanonicalJson.PREVIOUS_HASH, previousHash);
-        return copyWith(withLink, CanonicalJson.EVENT_HASH, hashOf(withLink, previousHash));
+    @SuppressWarnings("unchecked") // withChain answers a copy of the same record
+    public static <T extends HistoryEvent> T linked(T event, String previousHash) {
+        HistoryEvent withLink = event.withChain(previousHash, null);
+        return (T) withLink.withChain(previousHash, hashOf(withLink, previousHash));
     }
 
     /** The SHA-256 (lowercase hex) of the event's canonical form with {@code previousHash} as its link. */
-    public static String hashOf(Record event, String previousHash) {
+    public static String hashOf(HistoryEvent event, String previousHash) {
         MessageDigest digest = sha256();
         try (Writer out = new BufferedWriter(new OutputStreamWriter(
                 new DigestOutputStream(OutputStream.nullOutputStream(), digest), StandardCharsets.UTF_8))) {
-            CanonicalJson.write(event, previousHash, out);
+            CanonicalJson.write((Record) event, previousHash, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,20 +50,12 @@ public final class EventHashes {
 
     /**
      * The event's hash as the chain counts it: the {@code eventHash} it carries, or for an event stored before the
-     * chain (it carries none) the hash of its canonical form linked to {@code chainHead}, the hash of the file's
-     * event before it (null for version 1).
+     * chain (it carries none) the hash of its canonical form linked to {@code chainHead}, the hash of the stream's
+     * event before it (null for its first).
      */
-    public static String chained(Record event, String chainHead) {
-        String stored = eventHash(event);
+    public static String chained(HistoryEvent event, String chainHead) {
+        String stored = event.eventHash();
         return stored != null ? stored : hashOf(event, chainHead);
-    }
-
-    public static String previousHash(Record event) {
-        return (String) component(event, CanonicalJson.PREVIOUS_HASH);
-    }
-
-    public static String eventHash(Record event) {
-        return (String) component(event, CanonicalJson.EVENT_HASH);
     }
 
     /**
@@ -76,39 +68,6 @@ public final class EventHashes {
             digest.update((file.getKey() + " " + file.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static <T extends Record> T copyWith(T event, String name, Object value) {
-        RecordComponent[] components = event.getClass().getRecordComponents();
-        Object[] values = new Object[components.length];
-        Class<?>[] types = new Class<?>[components.length];
-        for (int i = 0; i < components.length; i++) {
-            types[i] = components[i].getType();
-            values[i] = components[i].getName().equals(name) ? value : read(event, components[i]);
-        }
-        try {
-            return (T) event.getClass().getDeclaredConstructor(types).newInstance(values);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot copy " + event.getClass().getName(), e);
-        }
-    }
-
-    private static Object component(Record event, String name) {
-        for (RecordComponent component : event.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                return read(event, component);
-            }
-        }
-        throw new IllegalArgumentException(event.getClass().getSimpleName() + " has no " + name);
-    }
-
-    private static Object read(Record event, RecordComponent component) {
-        try {
-            return component.getAccessor().invoke(event);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("Cannot read " + component, e);
-        }
     }
 
     private static MessageDigest sha256() {

@@ -6,6 +6,7 @@ import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import dev.velocity.filehistory.api.FullTextEvent;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.eventstore.EventTable;
 import java.util.List;
@@ -64,9 +65,9 @@ public class FileContents {
                 text = LineEdits.apply(text, edited.edits());
                 hash = edited.contentHash();
             } else {
-                FullText full = FullText.of(event);
+                FullTextEvent full = (FullTextEvent) event;
                 text = full.content();
-                hash = full.hash();
+                hash = full.contentHash();
             }
         }
         if (!Sha256.hex(text).equals(hash)) {
@@ -80,19 +81,5 @@ public class FileContents {
     /** Keeps a text whose hash the caller computed from it. */
     public void remember(String hash, String text) {
         byHash.put(hash, text);
-    }
-
-    private record FullText(String content, String hash) {
-
-        static FullText of(Object event) {
-            if (event instanceof FileCreatedEvent created) {
-                return new FullText(created.content(), created.contentHash());
-            }
-            if (event instanceof FileVersionSavedEvent saved) {
-                return new FullText(saved.content(), saved.contentHash());
-            }
-            FileRestoredEvent restored = (FileRestoredEvent) event;
-            return new FullText(restored.content(), restored.contentHash());
-        }
     }
 }

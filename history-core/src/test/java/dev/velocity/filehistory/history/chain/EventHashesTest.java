@@ -16,8 +16,8 @@ class EventHashesTest {
 
     @Test
     void theCanonicalFormIsSortedCompactJsonWithTheTypeAndWithoutNullsOrTheEventHash() {
-        FileMovedEvent moved = new FileMovedEvent("p", "f", "a.txt", "b.txt", 2, "c0", 3, null, "carol", "prev",
-                "whatever is stored");
+        FileMovedEvent moved = new FileMovedEvent("p", "f", "a.txt", "b.txt", 2, "c0", 3, null, "carol", null,
+                "prev", "whatever is stored");
         String canonical = "{\"author\":\"carol\",\"contentHash\":\"c0\",\"fileId\":\"f\",\"fromPath\":\"a.txt\","
                 + "\"previousHash\":\"prev\",\"projectId\":\"p\",\"sizeBytes\":3,\"toPath\":\"b.txt\","
                 + "\"type\":\"FileMovedEvent\",\"version\":2}";
@@ -27,8 +27,8 @@ class EventHashesTest {
     @Test
     void nestedEditsAreObjectsWithSortedKeysAndStringsKeepAllButTheMinimalEscapes() {
         FileEditedEvent edited = new FileEditedEvent("p", "f", "a.txt", 2,
-                List.of(new LineEdit(0, 1, List.of("tab\there \"q\" \\ \u0001 é 😀"))), "c1", 20, null, "m", "bob",
-                null, null);
+                List.of(new LineEdit(0, 1, List.of("tab\there \"q\" \\ \u0001 é 😀"))), null, "c1", 20, null, "m",
+                "bob", null, null, null);
         String canonical = "{\"author\":\"bob\",\"contentHash\":\"c1\",\"edits\":[{\"at\":0,\"delete\":1,"
                 + "\"insert\":[\"tab\\there \\\"q\\\" \\\\ \\u0001 é 😀\"]}],\"fileId\":\"f\",\"message\":\"m\","
                 + "\"path\":\"a.txt\",\"previousHash\":\"h1\",\"projectId\":\"p\",\"sizeBytes\":20,"
@@ -39,7 +39,7 @@ class EventHashesTest {
     @Test
     void aLinkedEventCarriesItsLinkAndTheHashOverIt() {
         FileCreatedEvent draft = new FileCreatedEvent("p", "f", "a.txt", 1, "one", Sha256.hex("one"), 3, null, null,
-                "alice", null, null);
+                "alice", null, null, null);
         FileCreatedEvent first = EventHashes.linked(draft, null);
         assertThat(first.previousHash()).isNull();
         assertThat(first.eventHash()).isEqualTo(EventHashes.hashOf(draft, null));

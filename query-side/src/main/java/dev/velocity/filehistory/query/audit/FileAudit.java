@@ -1,8 +1,12 @@
 package dev.velocity.filehistory.query.audit;
 
+import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileEvent;
+import dev.velocity.filehistory.api.FullTextEvent;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.history.chain.EventHashes;
 import dev.velocity.filehistory.history.content.LineEdits;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -59,38 +63,37 @@ final class FileAudit {
             forgetChainAndContent();
         }
         nextSequence = stored.sequence() + 1;
-        FileFact fact = readable(stored, version);
-        if (fact == null) {
+        FileEvent event = readable(stored, version);
+        if (event == null) {
             forgetChainAndContent();
             return;
         }
-        path = fact.path();
-        if (fact.version() != version) {
-            problem(version, "the event at sequence number " + stored.sequence() + " says version " + fact.version());
+        path = event.path();
+        if (event.version() != version) {
+            problem(version, "the event at sequence number " + stored.sequence() + " says version " + event.version());
         }
-        if (!fileId.equals(fact.fileId()) || !projectId.equals(fact.projectId())) {
-            problem(version, "the event names file " + fact.fileId() + " of project " + fact.projectId());
+        if (!fileId.equals(event.fileId()) || !projectId.equals(event.projectId())) {
+            problem(version, "the event names file " + event.fileId() + " of project " + event.projectId());
         }
-        checkLink(fact.event(), version);
-        checkContent(fact, version);
-        replay.apply(fact, stored.timestamp(), stored.position() > requestHead);
+        checkLink(event, version);
+        checkContent(event, version);
+        replay.apply(event, stored.timestamp(), stored.position() > requestHead);
     }
 
-    private FileFact readable(StoredEvent stored, int version) {
+    private FileEvent readable(StoredEvent stored, int version) {
         if (stored.payload() == null) {
             problem(version, "the stored event cannot be read: " + stored.unreadable());
             return null;
         }
-        try {
-            return FileFact.of(stored.payload());
-        } catch (IllegalArgumentException e) {
-            problem(version, "the stored event is " + e.getMessage());
+        if (!(stored.payload() instanceof FileEvent event)) {
+            problem(version, "the stored event is not a file event: " + stored.payload().getClass().getSimpleName());
             return null;
         }
+        return event;
     }
 
-    private void checkLink(Record event, int version) {
-        String eventHash = EventHashes.eventHash(event);
+    private void checkLink(FileEvent event, int version) {
+        String eventHash = event.eventHash();
         if (eventHash == null) {
             if (chainBegun) {
                 problem(version, "the event carries no eventHash, though an event before it does");
@@ -98,7 +101,7 @@ final class FileAudit {
             chainHead = EventHashes.hashOf(event, chainHead);
             return;
         }
-        String previousHash = EventHashes.previousHash(event);
+        String previousHash = event.previousHash();
         if (chainKnown && !Objects.equals(previousHash, chainHead)) {
             problem(version, version == 1 ? "previousHash is set on the first event"
                     : "previousHash is not the eventHash of version " + (version - 1));
@@ -111,55 +114,55 @@ final class FileAudit {
         chainBegun = true;
     }
 
-    private void checkContent(FileFact fact, int version) {
-        if (!fact.carriesContent()) {
-            if (textHash != null && !textHash.equals(fact.contentHash())) {
+    private void checkContent(FileEvent event, int version) {
+        if (event instanceof FileEditedEvent edited) {
+            if (text == null) {
+                textHash = event.contentHash();
+                return;
+            }
+            try {
+                text = LineEdits.apply(text, edited.edits() == null ? List.of() : edited.edits());
+            } catch (IllegalArgumentException e) {
+                problem(version, "the line edits do not fit the content of version " + (version - 1) + ": "
+                        + e.getMessage());
+                forgetContent(event);
+                return;
+            }
+        } else if (event instanceof FullTextEvent full) {
+            if (full.content() == null) {
+                problem(version, "the event carries no content");
+                forgetContent(event);
+                return;
+            }
+            text = full.content();
+        } else {
+            if (textHash != null && !textHash.equals(event.contentHash())) {
                 problem(version, "contentHash is not the hash of the file's content (" + textHash + ")");
             }
             return;
         }
-        if (fact.edits() != null) {
-            if (text == null) {
-                textHash = fact.contentHash();
-                return;
-            }
-            try {
-                text = LineEdits.apply(text, fact.edits());
-            } catch (IllegalArgumentException e) {
-                problem(version, "the line edits do not fit the content of version " + (version - 1) + ": "
-                        + e.getMessage());
-                forgetContent(fact);
-                return;
-            }
-        } else if (fact.content() == null) {
-            problem(version, "the event carries no content");
-            forgetContent(fact);
-            return;
-        } else {
-            text = fact.content();
-        }
-        checkRebuilt(fact, version);
+        checkRebuilt(event, version);
     }
 
-    private void checkRebuilt(FileFact fact, int version) {
+    private void checkRebuilt(FileEvent event, int version) {
         String hash = Sha256.hex(text);
-        if (!hash.equals(fact.contentHash())) {
-            problem(version, "the content rebuilt from the events (" + (fact.edits() != null ? "line edits"
-                    : "full text") + ") does not match contentHash; later versions stored as edits of it are not "
-                    + "checked until the next full text");
-            forgetContent(fact);
+        if (!hash.equals(event.contentHash())) {
+            problem(version, "the content rebuilt from the events (" + (event instanceof FileEditedEvent
+                    ? "line edits" : "full text") + ") does not match contentHash; later versions stored as edits "
+                    + "of it are not checked until the next full text");
+            forgetContent(event);
             return;
         }
         textHash = hash;
         long size = Sha256.utf8Length(text);
-        if (size != fact.sizeBytes()) {
-            problem(version, "sizeBytes is " + fact.sizeBytes() + ", the content has " + size + " bytes");
+        if (size != event.sizeBytes()) {
+            problem(version, "sizeBytes is " + event.sizeBytes() + ", the content has " + size + " bytes");
         }
     }
 
-    private void forgetContent(FileFact fact) {
+    private void forgetContent(FileEvent event) {
         text = null;
-        textHash = fact.contentHash();
+        textHash = event.contentHash();
     }
 
     private void forgetChainAndContent() {

@@ -1,14 +1,9 @@
 package dev.velocity.filehistory.query.file;
 
-import dev.velocity.filehistory.query.updates.HistoryEntryUpdate;
-import dev.velocity.filehistory.api.FileCreatedEvent;
-import dev.velocity.filehistory.api.FileDeletedEvent;
-import dev.velocity.filehistory.api.FileEditedEvent;
-import dev.velocity.filehistory.api.FileMovedEvent;
-import dev.velocity.filehistory.api.FileRestoredEvent;
-import dev.velocity.filehistory.api.FileVersionSavedEvent;
-import dev.velocity.filehistory.query.updates.FileChangeNotices;
+import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.platform.eventstore.EventTable;
+import dev.velocity.filehistory.query.updates.FileChangeNotices;
+import dev.velocity.filehistory.query.updates.HistoryEntryUpdate;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The version-history read model: one row per history entry, inserted once ({@code ON CONFLICT DO NOTHING}), with
- * the position of its event in the audit stream, which point-in-time reads and the export order by.
+ * The version-history read model: one row per history entry ({@link HistoryEntry}), inserted once
+ * ({@code ON CONFLICT DO NOTHING}), with the position of its event in the audit stream, which point-in-time reads
+ * and the export order by.
  * Each row is announced to the live-update subscribers of every query node through PostgreSQL, delivered once the
  * batch commits ({@link FileChangeNotices}); replays stay quiet.
  */
@@ -53,58 +49,19 @@ class FileHistoryProjection {
     }
 
     @EventHandler
-    void on(FileCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.CREATED, e.path(),
-                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
-    }
-
-    @EventHandler
-    void on(FileVersionSavedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.SAVED, e.path(),
-                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
-    }
-
-    @EventHandler
-    void on(FileEditedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.SAVED, e.path(), e.contentHash(),
-                e.sizeBytes(), e.fileType(), at, e.author(), e.message()), replay);
-    }
-
-    @EventHandler
-    void on(FileMovedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.MOVED, e.toPath(),
-                e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
-    }
-
-    @EventHandler
-    void on(FileDeletedEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.DELETED, e.path(),
-                e.contentHash(), e.sizeBytes(), null, at, e.author(), e.message()), replay);
-    }
-
-    @EventHandler
-    void on(FileRestoredEvent e, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
-        record(new Entry(e.projectId(), e.fileId(), e.version(), ChangeKind.RESTORED, e.path(),
-                e.contentHash(), e.sizeBytes(), e.fileType(), at, e.author(),
-                "Restored version " + e.restoredVersion()), replay);
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.update("TRUNCATE file_versions");
-    }
-
-    private record Entry(String projectId, String fileId, int version, ChangeKind kind, String path,
-                         String contentHash, long sizeBytes, String fileType, Instant at, String by, String message) {
-    }
-
-    private void record(Entry e, ReplayStatus replay) {
-        writes.write("file_versions", INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()), e.path(),
-                e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
+    void on(FileEvent event, @org.axonframework.eventhandling.Timestamp Instant at, ReplayStatus replay) {
+        HistoryEntry e = HistoryEntry.of(event, at);
+        writes.write("file_versions", INSERT, UUID.fromString(e.fileId()), e.version(), UUID.fromString(e.projectId()),
+                e.path(), e.kind().name(), e.contentHash(), e.sizeBytes(), e.fileType(), Timestamp.from(e.at()),
                 e.by(), e.message(), e.fileId(), e.version() - 1L);
         if (!replay.isReplay()) {
             notices.announce(new HistoryEntryUpdate(e.projectId(), e.path(), e.fileId(), e.version(), e.kind(),
                     e.contentHash(), e.by(), e.at()));
         }
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("TRUNCATE file_versions");
     }
 }

@@ -1,11 +1,6 @@
 package dev.velocity.filehistory.query.file;
 
-import dev.velocity.filehistory.api.FileCreatedEvent;
-import dev.velocity.filehistory.api.FileDeletedEvent;
-import dev.velocity.filehistory.api.FileEditedEvent;
-import dev.velocity.filehistory.api.FileMovedEvent;
-import dev.velocity.filehistory.api.FileRestoredEvent;
-import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import dev.velocity.filehistory.api.FileEvent;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -35,33 +30,8 @@ class FileProjectsProjection {
     }
 
     @EventHandler
-    void on(FileCreatedEvent e) {
-        map(e.fileId(), e.projectId());
-    }
-
-    @EventHandler
-    void on(FileVersionSavedEvent e) {
-        map(e.fileId(), e.projectId());
-    }
-
-    @EventHandler
-    void on(FileEditedEvent e) {
-        map(e.fileId(), e.projectId());
-    }
-
-    @EventHandler
-    void on(FileMovedEvent e) {
-        map(e.fileId(), e.projectId());
-    }
-
-    @EventHandler
-    void on(FileDeletedEvent e) {
-        map(e.fileId(), e.projectId());
-    }
-
-    @EventHandler
-    void on(FileRestoredEvent e) {
-        map(e.fileId(), e.projectId());
+    void on(FileEvent event) {
+        map(event.fileId(), event.projectId());
     }
 
     @ResetHandler

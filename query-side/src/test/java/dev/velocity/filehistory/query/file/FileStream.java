@@ -3,6 +3,7 @@ package dev.velocity.filehistory.query.file;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
 import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
@@ -48,40 +49,40 @@ final class FileStream {
     DomainEventMessage<?> created(String path, String content, String fileType, String author) {
         this.path = path;
         return next(new FileCreatedEvent(projectId, fileId, path, version + 1, content, hash(content),
-                content.length(), fileType, "created", author, null, null));
+                content.length(), fileType, "created", author, null, null, null));
     }
 
     DomainEventMessage<?> saved(String content, String fileType, String author) {
         return next(new FileVersionSavedEvent(projectId, fileId, path, version + 1, content, hash(content),
-                content.length(), fileType, "saved", author, null, null));
+                content.length(), fileType, "saved", author, null, null, null));
     }
 
     DomainEventMessage<?> edited(String newContent, String author) {
         return next(new FileEditedEvent(projectId, fileId, path, version + 1,
-                List.of(new LineEdit(0, 1, List.of(newContent))), hash(newContent), newContent.length(), null,
-                "edited", author, null, null));
+                List.of(new LineEdit(0, 1, List.of(newContent))), null, hash(newContent), newContent.length(), null,
+                "edited", author, null, null, null));
     }
 
     DomainEventMessage<?> moved(String to, String contentHash, long size, String author) {
         String from = path;
         path = to;
         return next(new FileMovedEvent(projectId, fileId, from, to, version + 1, contentHash, size, "moved", author,
-                null, null));
+                null, null, null));
     }
 
     DomainEventMessage<?> deleted(String contentHash, long size, String author) {
         return next(new FileDeletedEvent(projectId, fileId, path, version + 1, contentHash, size, "deleted", author,
-                null, null));
+                null, null, null));
     }
 
     DomainEventMessage<?> restored(int restoredVersion, String content, String fileType, String author) {
         return next(new FileRestoredEvent(projectId, fileId, path, version + 1, restoredVersion, content,
-                hash(content), content.length(), fileType, author, null, null));
+                hash(content), content.length(), fileType, null, author, null, null, null));
     }
 
-    private <T extends Record> DomainEventMessage<T> next(T payload) {
+    private <T extends FileEvent> DomainEventMessage<T> next(T payload) {
         T linked = EventHashes.linked(payload, previousHash);
-        previousHash = EventHashes.eventHash(linked);
+        previousHash = linked.eventHash();
         version++;
         return new GenericDomainEventMessage<>("FileAggregate", fileId, version - 1L, linked, MetaData.emptyInstance(),
                 UUID.randomUUID().toString(), at(version));

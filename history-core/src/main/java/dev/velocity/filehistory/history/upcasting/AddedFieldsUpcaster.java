@@ -2,23 +2,26 @@ package dev.velocity.filehistory.history.upcasting;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 /**
- * Revision 1 of a file event to revision 2, which added the hash chain: the stored JSON gains {@code previousHash}
- * and {@code eventHash}, both null, because a revision 1 event was stored without them. Readers that need its
- * hash compute it from the event's canonical form (EventHashes.chained, docs/audit.md).
+ * One revision step of an event that only added fields: the stored JSON gains each added field as null, because
+ * the older revision was stored without it. A null is left out of an event's canonical form, so the upcast event
+ * hashes as it was written (docs/audit.md); readers that need a value for an added field say what null means.
  */
-final class HashChainUpcaster extends SingleEventUpcaster {
+final class AddedFieldsUpcaster extends SingleEventUpcaster {
 
     private final SimpleSerializedType from;
     private final SimpleSerializedType to;
+    private final List<String> addedFields;
 
-    HashChainUpcaster(Class<?> eventType) {
-        this.from = new SimpleSerializedType(eventType.getName(), "1");
-        this.to = new SimpleSerializedType(eventType.getName(), "2");
+    AddedFieldsUpcaster(Class<?> eventType, int fromRevision, String... addedFields) {
+        this.from = new SimpleSerializedType(eventType.getName(), String.valueOf(fromRevision));
+        this.to = new SimpleSerializedType(eventType.getName(), String.valueOf(fromRevision + 1));
+        this.addedFields = List.of(addedFields);
     }
 
     @Override
@@ -30,8 +33,7 @@ final class HashChainUpcaster extends SingleEventUpcaster {
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
         return representation.upcastPayload(to, JsonNode.class, stored -> {
             ObjectNode event = ((ObjectNode) stored).deepCopy();
-            event.putNull("previousHash");
-            event.putNull("eventHash");
+            addedFields.forEach(event::putNull);
             return event;
         });
     }
