@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Usage: verify-export.py EXPORT.ndjson  (GET /api/projects/{id}/events, every page, concatenated; docs/audit.md)
-Rebuilds each version's content from full texts and line edits and checks its contentHash, recomputes every
-eventHash and chain link, checks that versions are gap-free, prints the project head. Standard library only.
+Rebuilds each version's content from full texts and line edits and checks its contentHash (and, in canonical
+form 2, the editsHash of the line edits), recomputes every eventHash in the canonical form of its revision and every
+chain link, checks that versions are gap-free, prints the project head. Standard library only.
 Exit code: 0 when everything holds, 1 when a problem was found (each printed), 2 on bad usage."""
 import hashlib, json, sys
 
 FULL_TEXT = {"FileCreatedEvent", "FileVersionSavedEvent", "FileRestoredEvent"}
+# The newest revision of each event hashed in canonical form 1 (content and edits inside); later revisions, and
+# every other event, are hashed in form 2 (without them: contentHash and editsHash pin them).
+LAST_FORM_1_REVISION = {"FileCreatedEvent": 2, "FileVersionSavedEvent": 2, "FileMovedEvent": 2,
+                        "FileDeletedEvent": 2, "FileRestoredEvent": 2, "FileEditedEvent": 1}
 
 def sha256(text):
     return hashlib.sha256(text.encode("utf-8", "replace")).hexdigest()
@@ -17,10 +22,24 @@ def without_nulls(value):
         return [without_nulls(item) for item in value]
     return value
 
-def event_hash(kind, payload, previous_hash):
-    fields = {key: item for key, item in payload.items() if key not in ("eventHash", "previousHash")}
+def canonical(value):
+    return json.dumps(without_nulls(value), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+def canonical_form(kind, revision):
+    try:
+        number = int(revision) if revision is not None else 1
+    except ValueError:
+        return 2
+    return 1 if number <= LAST_FORM_1_REVISION.get(kind, 0) else 2
+
+def may_predate_chain(kind, revision):
+    return kind in LAST_FORM_1_REVISION and kind != "FileEditedEvent" and revision in (None, "1")
+
+def event_hash(kind, payload, previous_hash, form):
+    left_out = ("eventHash", "previousHash") + (("content", "edits") if form == 2 else ())
+    fields = {key: item for key, item in payload.items() if key not in left_out}
     fields.update(type=kind, previousHash=previous_hash)
-    return sha256(json.dumps(without_nulls(fields), sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+    return sha256(canonical(fields))
 
 def apply_edits(text, edits):
     lines, result, next_line = text.split("\n"), [], 0
@@ -31,27 +50,36 @@ def apply_edits(text, edits):
         next_line = edit["at"] + edit["delete"]
     return "\n".join(result + lines[next_line:])
 
+def check_link(stream_id, entry, event, chain, chained, problem):
+    """Checks one event's link and hash; answers the chain's new head and whether the chain has begun."""
+    kind, payload, revision = event["type"], event["payload"], event.get("revision")
+    if payload.get("eventHash"):
+        if payload.get("previousHash") != chain:
+            problem(stream_id, entry, "previousHash is not the eventHash of the event before")
+        if event_hash(kind, payload, payload.get("previousHash"), canonical_form(kind, revision)) != payload["eventHash"]:
+            problem(stream_id, entry, "eventHash does not match the event's fields")
+        return payload["eventHash"], True
+    if chained:
+        problem(stream_id, entry, "no eventHash, though an event before it has one")
+    elif not may_predate_chain(kind, revision):
+        problem(stream_id, entry, "no eventHash, though revision %s of %s always has one" % (revision, kind))
+    return event_hash(kind, payload, chain, 1), chained
+
 def verify_file(file_id, events, problem):
     """Checks one file's events; answers the hash of its newest event."""
     chain, chained, text, expected_sequence = None, False, None, 0
     for event in sorted(events, key=lambda e: e["sequenceNumber"]):
         sequence, kind, payload = event["sequenceNumber"], event["type"], event["payload"]
-        version = sequence + 1
+        revision, version = event.get("revision"), sequence + 1
         if sequence != expected_sequence:
             problem(file_id, expected_sequence + 1, "versions %d to %d are missing" % (expected_sequence + 1, sequence))
         expected_sequence = sequence + 1
         if payload.get("version") != version:
             problem(file_id, version, "sequence number %d holds version %s" % (sequence, payload.get("version")))
-        if payload.get("eventHash"):
-            if payload.get("previousHash") != chain:
-                problem(file_id, version, "previousHash is not the eventHash of the event before")
-            if event_hash(kind, payload, payload.get("previousHash")) != payload["eventHash"]:
-                problem(file_id, version, "eventHash does not match the event's fields")
-            chain, chained = payload["eventHash"], True
-        else:
-            if chained:
-                problem(file_id, version, "no eventHash, though an event before it has one")
-            chain = event_hash(kind, payload, chain)
+        chain, chained = check_link(file_id, version, event, chain, chained, problem)
+        if kind == "FileEditedEvent" and canonical_form(kind, revision) == 2 \
+                and sha256(canonical(payload.get("edits"))) != payload.get("editsHash"):
+            problem(file_id, version, "editsHash does not match the stored line edits")
         try:
             if kind in FULL_TEXT:
                 text = payload["content"]

@@ -109,9 +109,25 @@ class VerifyIT extends RunningSystem {
             List<JsonNode> problems = problems(project);
             assertThat(problems).allSatisfy(problem -> assertNamed(problem, fileId, 3));
             assertThat(whats(problems)).anyMatch(what -> what.contains("does not match contentHash"))
-                    .anyMatch(what -> what.contains("eventHash does not match"));
+                    .contains("editsHash does not match the stored line edits: the edits were changed");
         });
         assertThat(audit.verify(project).get("ok").asBoolean()).isTrue();
+    }
+
+    /** The chain covers line edits through their hash: a changed editsHash changes the event. */
+    @Test
+    void aChangedEditsHashIsNamedAsAChangedEvent() throws Exception {
+        Project project = api.createProject("edits-hash", "alice");
+        String fileId = history(project);
+        String editsHash = Api.JSON.readTree(jdbc.queryForObject(PAYLOAD, byte[].class, fileId, 1L))
+                .get("editsHash").asText();
+        withPayloadChanged(fileId, 1, editsHash, "0".repeat(64), () -> {
+            List<JsonNode> problems = problems(project);
+            assertThat(problems).allSatisfy(problem -> assertNamed(problem, fileId, 2));
+            assertThat(whats(problems)).containsExactlyInAnyOrder(
+                    "eventHash does not match the event's fields: the stored event was changed",
+                    "editsHash does not match the stored line edits: the edits were changed");
+        });
     }
 
     @Test

@@ -43,8 +43,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the edits since the last keyframe add up to more than twice the text: reading any version then costs at most a
  * keyframe and that many small edits.
  * <p>
- * Every event links to the one before it by hash ({@link EventHashes}); the aggregate keeps the newest hash, and
- * its snapshots carry it, so snapshots taken before the chain (revision 1) are not used.
+ * Every event links to the one before it by hash ({@link EventHashes}); the hash covers the content through
+ * {@code contentHash} (and line edits through {@code editsHash}), never the text itself. The aggregate keeps the
+ * newest hash, and its snapshots carry it, so snapshots taken before the chain (revision 1) are not used.
  */
 @Revision("2")
 @Aggregate(cache = "fileAggregateCache", snapshotTriggerDefinition = "fileSnapshotTrigger")
@@ -106,9 +107,9 @@ class FileAggregate {
         String type = command.fileType() != null ? command.fileType() : fileType;
         Optional<List<LineEdit>> edits = editsFrom(base, command.content());
         if (edits.isPresent()) {
-            applyChained(new FileEditedEvent(projectId, fileId, path, version + 1, edits.get(), null,
-                    command.contentHash(), command.sizeBytes(), type, command.message(), command.author(),
-                    null, null, null));
+            applyChained(new FileEditedEvent(projectId, fileId, path, version + 1, edits.get(),
+                    EventHashes.editsHash(edits.get()), command.contentHash(), command.sizeBytes(), type,
+                    command.message(), command.author(), null, null, null));
         } else {
             applyChained(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
                     command.contentHash(), command.sizeBytes(), type, command.message(), command.author(),

@@ -17,6 +17,7 @@ import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.LineEdit;
+import dev.velocity.filehistory.history.chain.CanonicalForm;
 import dev.velocity.filehistory.history.chain.EventHashes;
 import dev.velocity.filehistory.history.content.LineEdits;
 import java.util.ArrayList;
@@ -159,13 +160,14 @@ class FileAggregateTest {
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
                         m.getPayload() instanceof FileVersionSavedEvent saved
                                 && versionTwo.equals(saved.previousHash())
-                                && EventHashes.hashOf(saved, versionTwo).equals(saved.eventHash()))));
+                                && EventHashes.hashOf(saved, versionTwo, CanonicalForm.CONTENT_BY_HASH)
+                                .equals(saved.eventHash()))));
     }
 
     @Test
     void eventsStoredBeforeTheChainLinkByTheHashesTheirFieldsGive() {
-        String legacyOne = EventHashes.hashOf(created(), null);
-        String legacyTwo = EventHashes.hashOf(saved(2, V2), legacyOne);
+        String legacyOne = EventHashes.hashOf(created(), null, CanonicalForm.WITH_CONTENT);
+        String legacyTwo = EventHashes.hashOf(saved(2, V2), legacyOne, CanonicalForm.WITH_CONTENT);
         fixture.given(created(), saved(2, V2))
                 .when(save(V3, 2))
                 .expectEvents(EventHashes.linked(saved(3, V3), legacyTwo));
@@ -286,11 +288,12 @@ class FileAggregateTest {
     void aSmallEditOfALargeTextIsStoredAsLineEditsThatRebuildIt() {
         String before = source();
         String after = source("// a comment typed at the top");
+        List<LineEdit> edits = List.of(new LineEdit(0, 1, List.of("// a comment typed at the top")));
         fixture.given(history(created(before)))
                 .when(save(after, 1))
-                .expectEvents(next(new FileEditedEvent(PROJECT, FILE, "src/a.js", 2,
-                        List.of(new LineEdit(0, 1, List.of("// a comment typed at the top"))), null, hash(after),
-                        after.length(), "javascript", null, "bob", null, null, null)))
+                .expectEvents(next(new FileEditedEvent(PROJECT, FILE, "src/a.js", 2, edits,
+                        EventHashes.editsHash(edits), hash(after), after.length(), "javascript", null, "bob", null,
+                        null, null)))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
                         LineEdits.apply(before, ((FileEditedEvent) m.getPayload()).edits()).equals(after))));
     }
@@ -315,9 +318,9 @@ class FileAggregateTest {
         drafts.add(created(text));
         for (int version = 2; version < FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1; version++) {
             String next = source("// edit " + version);
-            drafts.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version,
-                    LineEdits.between(text, next).orElseThrow(), null, hash(next), next.length(), "javascript", null,
-                    "bob", null, null, null));
+            List<LineEdit> edits = LineEdits.between(text, next).orElseThrow();
+            drafts.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version, edits, EventHashes.editsHash(edits),
+                    hash(next), next.length(), "javascript", null, "bob", null, null, null));
             text = next;
         }
         String last = source("// the edit that makes a keyframe");

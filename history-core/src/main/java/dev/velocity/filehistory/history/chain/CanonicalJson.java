@@ -10,9 +10,10 @@ import java.util.TreeMap;
 
 /**
  * The canonical form of an event (docs/audit.md): RFC 8785 (JSON Canonicalization Scheme) of a JSON object with
- * the event's type name under {@code "type"} and every field but {@code eventHash}; a field whose value is null
- * is left out. Our events hold only strings, integers, lists and records, so JCS comes down to: keys sorted, no
- * whitespace, strings with the minimal escapes, integers in decimal, UTF-8.
+ * the event's type name under {@code "type"} and every field but {@code eventHash} and those its
+ * {@link CanonicalForm} leaves out; a field whose value is null is left out. Our events hold only strings,
+ * integers, lists and records, so JCS comes down to: keys sorted, no whitespace, strings with the minimal escapes,
+ * integers in decimal, UTF-8.
  */
 final class CanonicalJson {
 
@@ -24,10 +25,11 @@ final class CanonicalJson {
     }
 
     /** Writes the event's canonical form, with {@code previousHash} in place of the one the event carries. */
-    static void write(Record event, String previousHash, Writer out) throws IOException {
+    static void write(Record event, String previousHash, CanonicalForm form, Writer out) throws IOException {
         Map<String, Object> fields = fieldsOf(event);
         fields.remove(EVENT_HASH);
         fields.remove(PREVIOUS_HASH);
+        fields.keySet().removeAll(form.leftOut());
         if (previousHash != null) {
             fields.put(PREVIOUS_HASH, previousHash);
         }
@@ -67,7 +69,8 @@ final class CanonicalJson {
         out.write('}');
     }
 
-    private static void writeValue(Object value, Writer out) throws IOException {
+    /** Writes any value our events hold (a string, an integer, a list, a record) in canonical form. */
+    static void writeValue(Object value, Writer out) throws IOException {
         if (value == null) {
             out.write("null");
         } else if (value instanceof String text) {

@@ -3,30 +3,27 @@ package dev.velocity.filehistory.query.audit;
 import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.FullTextEvent;
-import dev.velocity.filehistory.platform.Sha256;
+import dev.velocity.filehistory.history.chain.CanonicalForm;
 import dev.velocity.filehistory.history.chain.EventHashes;
 import dev.velocity.filehistory.history.content.LineEdits;
+import dev.velocity.filehistory.platform.Sha256;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
  * Replays one file's stored events in sequence order and checks each: sequence numbers 0..n-1 hold versions
- * 1..n; each event links to the hash of the one before and its own hash matches its fields; the content rebuilt
- * from full texts and line edits matches its hash and size. One damage is named once: after a missing or
- * unreadable event the next link is not checked, and after content that does not match, edits of it are not.
+ * 1..n and the hash chain holds ({@link StreamCheck}); each event names its file and project; the content rebuilt
+ * from full texts and line edits matches its hash and size, and in canonical form 2 the line edits match their
+ * {@code editsHash}. One damage is named once: after content that does not match, edits of it are not checked.
  */
 final class FileAudit {
 
     private final String projectId;
     private final String fileId;
     private final Consumer<Problem> problems;
+    private final StreamCheck stream;
     private final ReadModelReplay replay = new ReadModelReplay();
     private String path;
-    private long nextSequence;
-    private String chainHead;
-    private boolean chainKnown = true;
-    private boolean chainBegun;
     private String text;
     private String textHash;
 
@@ -34,6 +31,7 @@ final class FileAudit {
         this.projectId = projectId;
         this.fileId = fileId;
         this.problems = problems;
+        this.stream = new StreamCheck("version", this::problem);
     }
 
     String fileId() {
@@ -46,7 +44,7 @@ final class FileAudit {
 
     /** The hash of the newest event, as the chain counts it. */
     String newestHash() {
-        return chainHead;
+        return stream.head();
     }
 
     ReadModelReplay replay() {
@@ -55,17 +53,13 @@ final class FileAudit {
 
     void accept(StoredEvent stored, long requestHead) {
         int version = (int) stored.sequence() + 1;
-        if (stored.sequence() != nextSequence) {
-            problem((int) nextSequence + 1, stored.sequence() == nextSequence + 1
-                    ? "version " + (nextSequence + 1) + " is missing: no event at sequence number " + nextSequence
-                    : "versions " + (nextSequence + 1) + " to " + stored.sequence() + " are missing: no events at "
-                    + "sequence numbers " + nextSequence + " to " + (stored.sequence() - 1));
-            forgetChainAndContent();
+        if (!stream.inSequence(stored.sequence())) {
+            forgetContent(null);
         }
-        nextSequence = stored.sequence() + 1;
         FileEvent event = readable(stored, version);
         if (event == null) {
-            forgetChainAndContent();
+            stream.forget();
+            forgetContent(null);
             return;
         }
         path = event.path();
@@ -75,7 +69,8 @@ final class FileAudit {
         if (!fileId.equals(event.fileId()) || !projectId.equals(event.projectId())) {
             problem(version, "the event names file " + event.fileId() + " of project " + event.projectId());
         }
-        checkLink(event, version);
+        stream.link(event, stored.revision(), version);
+        checkEditsHash(event, stored.revision(), version);
         checkContent(event, version);
         replay.apply(event, stored.timestamp(), stored.position() > requestHead);
     }
@@ -92,26 +87,13 @@ final class FileAudit {
         return event;
     }
 
-    private void checkLink(FileEvent event, int version) {
-        String eventHash = event.eventHash();
-        if (eventHash == null) {
-            if (chainBegun) {
-                problem(version, "the event carries no eventHash, though an event before it does");
-            }
-            chainHead = EventHashes.hashOf(event, chainHead);
-            return;
+    /** In form 2 the chain pins line edits through their hash, so edits changed in place are named here. */
+    private void checkEditsHash(FileEvent event, String revision, int version) {
+        if (event instanceof FileEditedEvent edited
+                && CanonicalForm.of(event.getClass().getName(), revision) == CanonicalForm.CONTENT_BY_HASH
+                && (edited.edits() == null || !EventHashes.editsHash(edited.edits()).equals(edited.editsHash()))) {
+            problem(version, "editsHash does not match the stored line edits: the edits were changed");
         }
-        String previousHash = event.previousHash();
-        if (chainKnown && !Objects.equals(previousHash, chainHead)) {
-            problem(version, version == 1 ? "previousHash is set on the first event"
-                    : "previousHash is not the eventHash of version " + (version - 1));
-        }
-        if (!eventHash.equals(EventHashes.hashOf(event, previousHash))) {
-            problem(version, "eventHash does not match the event's fields: the stored event was changed");
-        }
-        chainHead = eventHash;
-        chainKnown = true;
-        chainBegun = true;
     }
 
     private void checkContent(FileEvent event, int version) {
@@ -160,15 +142,10 @@ final class FileAudit {
         }
     }
 
+    /** The content is not known from here on; {@code event}, when given, still says what its hash is. */
     private void forgetContent(FileEvent event) {
         text = null;
-        textHash = event.contentHash();
-    }
-
-    private void forgetChainAndContent() {
-        chainKnown = false;
-        text = null;
-        textHash = null;
+        textHash = event == null ? null : event.contentHash();
     }
 
     private void problem(int version, String what) {

@@ -40,16 +40,15 @@ class ProjectEvents {
     }
 
     private StoredEvent read(StoredEventRow row) {
-        String fileId = row.aggregateId();
-        long sequence = row.sequence();
-        long position = row.position();
         String timestamp = row.timestamp();
         try {
             Object payload = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(row.entry()), serializer,
                     axon.upcasterChain()).next().getPayload();
-            return new StoredEvent(fileId, sequence, position, Instant.parse(timestamp), payload, null);
+            return new StoredEvent(row.aggregateId(), row.sequence(), row.position(), Instant.parse(timestamp),
+                    row.payloadRevision(), payload, null);
         } catch (RuntimeException e) {
-            return new StoredEvent(fileId, sequence, position, parseOrNull(timestamp), null, reason(e));
+            return new StoredEvent(row.aggregateId(), row.sequence(), row.position(), parseOrNull(timestamp),
+                    row.payloadRevision(), null, reason(e));
         }
     }
 

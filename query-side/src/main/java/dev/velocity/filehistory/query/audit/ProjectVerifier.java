@@ -77,9 +77,9 @@ class ProjectVerifier {
 
         @Override
         public void accept(StoredEvent event) {
-            if (file == null || !file.fileId().equals(event.fileId())) {
+            if (file == null || !file.fileId().equals(event.aggregateId())) {
                 finishFile();
-                file = new FileAudit(projectId.toString(), event.fileId(), this::report);
+                file = new FileAudit(projectId.toString(), event.aggregateId(), this::report);
             }
             file.accept(event, requestHead);
             eventCount++;

@@ -58,9 +58,9 @@ final class FileStream {
     }
 
     DomainEventMessage<?> edited(String newContent, String author) {
-        return next(new FileEditedEvent(projectId, fileId, path, version + 1,
-                List.of(new LineEdit(0, 1, List.of(newContent))), null, hash(newContent), newContent.length(), null,
-                "edited", author, null, null, null));
+        List<LineEdit> edits = List.of(new LineEdit(0, 1, List.of(newContent)));
+        return next(new FileEditedEvent(projectId, fileId, path, version + 1, edits, EventHashes.editsHash(edits),
+                hash(newContent), newContent.length(), null, "edited", author, null, null, null));
     }
 
     DomainEventMessage<?> moved(String to, String contentHash, long size, String author) {
