@@ -72,6 +72,10 @@ class LiveUpdatesAndAuditIT extends RunningSystem {
         for (String line : all.body().split("\n")) {
             events.add(Api.JSON.readTree(line));
         }
+        JsonNode projectCreated = events.remove(0);
+        assertThat(projectCreated.get("type").asText()).as("the project's own stream comes first")
+                .isEqualTo("ProjectCreatedEvent");
+        assertThat(projectCreated.get("aggregateId").asText()).isEqualTo(project.id());
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("FileCreatedEvent",
                 "FileVersionSavedEvent", "FileMovedEvent", "FileDeletedEvent");
         assertThat(events).extracting(e -> e.get("sequenceNumber").asLong()).containsExactly(0L, 1L, 2L, 3L);

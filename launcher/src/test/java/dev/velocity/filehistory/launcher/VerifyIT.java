@@ -131,6 +131,24 @@ class VerifyIT extends RunningSystem {
     }
 
     @Test
+    void theProjectsOwnStreamIsInTheChainAndItsDamageIsNamed() {
+        Project project = api.createProject("own-stream", "alice");
+        history(project);
+        String export = audit.export(project);
+        assertThat(export.lines().findFirst().orElseThrow()).contains("\"type\":\"ProjectCreatedEvent\"");
+        assertThat(audit.verify(project).get("projectEvents").asInt()).isEqualTo(1);
+
+        withPayloadChanged(project.id(), 0, "own-stream", "own-streaM", () -> {
+            List<JsonNode> problems = problems(project);
+            assertThat(problems).singleElement().satisfies(problem -> assertNamed(problem, project.id(), 1));
+            assertThat(whats(problems)).containsExactly("the project's own stream: eventHash does not match the "
+                    + "event's fields: the stored event was changed");
+        });
+        AuditExport.ScriptResult damaged = audit.runScript(export.replace("own-stream", "own-streaM"));
+        assertThat(damaged.output()).contains("project " + project.id() + " event 1: eventHash does not match");
+    }
+
+    @Test
     void aChangedCharacterInAStoredFullTextIsNamedByFileAndVersion() {
         Project project = api.createProject("edited-text", "alice");
         String fileId = history(project);

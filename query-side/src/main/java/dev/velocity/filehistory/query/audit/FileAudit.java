@@ -56,9 +56,8 @@ final class FileAudit {
         if (!stream.inSequence(stored.sequence())) {
             forgetContent(null);
         }
-        FileEvent event = readable(stored, version);
+        FileEvent event = stream.payload(stored, FileEvent.class, "a file event");
         if (event == null) {
-            stream.forget();
             forgetContent(null);
             return;
         }
@@ -73,18 +72,6 @@ final class FileAudit {
         checkEditsHash(event, stored.revision(), version);
         checkContent(event, version);
         replay.apply(event, stored.timestamp(), stored.position() > requestHead);
-    }
-
-    private FileEvent readable(StoredEvent stored, int version) {
-        if (stored.payload() == null) {
-            problem(version, "the stored event cannot be read: " + stored.unreadable());
-            return null;
-        }
-        if (!(stored.payload() instanceof FileEvent event)) {
-            problem(version, "the stored event is not a file event: " + stored.payload().getClass().getSimpleName());
-            return null;
-        }
-        return event;
     }
 
     /** In form 2 the chain pins line edits through their hash, so edits changed in place are named here. */

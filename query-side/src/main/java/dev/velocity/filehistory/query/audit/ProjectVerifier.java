@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies a project from its events alone: every file's events are replayed in one pass over the event store
- * ({@link FileAudit}), and every read-model row must equal what that replay writes ({@link ReadModelCheck}).
+ * ({@link FileAudit}), and every read-model row must equal what that replay writes ({@link ReadModelCheck}); the
+ * project's own stream, when it has one, is checked too ({@link ProjectStreamAudit}) and joins the head.
  * It first waits until the read models have handled every event stored when the request came, then reads events
  * and read models in one repeatable-read snapshot, so a save running meanwhile cannot make them disagree.
  */
@@ -57,6 +58,7 @@ class ProjectVerifier {
         private long unlisted;
         private long eventCount;
         private FileAudit file;
+        private ProjectStreamAudit projectStream;
 
         Run(UUID projectId, long requestHead) {
             this.projectId = projectId;
@@ -71,12 +73,26 @@ class ProjectVerifier {
             if (unlisted > 0) {
                 problems.add(new Problem(null, null, null, unlisted + " more problems are not listed"));
             }
+            SortedMap<String, String> streamHeads = new TreeMap<>(newestHashes);
+            if (projectStream != null) {
+                streamHeads.put(projectId.toString(), projectStream.newestHash());
+            }
             return new Verification(problems.isEmpty(), newestHashes.size(), eventCount,
-                    EventHashes.head(newestHashes), List.copyOf(problems));
+                    projectStream == null ? 0 : projectStream.events(), EventHashes.head(streamHeads),
+                    List.copyOf(problems));
         }
 
+        /** Streams come one after the other: the project's own (its id is the project's) and each file's. */
         @Override
         public void accept(StoredEvent event) {
+            if (event.aggregateId().equals(projectId.toString())) {
+                finishFile();
+                if (projectStream == null) {
+                    projectStream = new ProjectStreamAudit(projectId.toString(), this::report);
+                }
+                projectStream.accept(event);
+                return;
+            }
             if (file == null || !file.fileId().equals(event.aggregateId())) {
                 finishFile();
                 file = new FileAudit(projectId.toString(), event.aggregateId(), this::report);
@@ -89,6 +105,7 @@ class ProjectVerifier {
             if (file != null) {
                 readModels.compare(file.fileId(), file.path(), file.replay());
                 newestHashes.put(file.fileId(), file.newestHash());
+                file = null;
             }
         }
 

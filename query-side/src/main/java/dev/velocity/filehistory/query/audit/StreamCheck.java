@@ -55,6 +55,24 @@ final class StreamCheck {
         headKnown = false;
     }
 
+    /**
+     * The stored event's payload as the stream's {@code kind} of event, or null, with the problem reported and the
+     * next link left unchecked, when it cannot be read or is of another kind.
+     */
+    <T> T payload(StoredEvent stored, Class<T> kind, String kindName) {
+        int entry = (int) stored.sequence() + 1;
+        if (stored.payload() == null) {
+            problems.report(entry, "the stored event cannot be read: " + stored.unreadable());
+        } else if (!kind.isInstance(stored.payload())) {
+            problems.report(entry, "the stored event is not " + kindName + ": "
+                    + stored.payload().getClass().getSimpleName());
+        } else {
+            return kind.cast(stored.payload());
+        }
+        forget();
+        return null;
+    }
+
     /** Checks the event's link and hash; {@code revision} is its payload revision as stored. */
     void link(HistoryEvent event, String revision, int entry) {
         String type = event.getClass().getName();

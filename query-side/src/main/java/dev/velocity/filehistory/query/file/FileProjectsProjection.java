@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.query.file;
 
 import dev.velocity.filehistory.api.FileEvent;
+import dev.velocity.filehistory.api.ProjectEvent;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,10 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The query side's own map of files to projects ({@code file_projects}), by which the audit stream and the
- * verification select a project's events. Every event names its project, so a file is mapped even when an earlier
- * event of its stream is missing (damage the verification must still report). A file never changes project, so
- * an insert that finds the row changes nothing.
+ * The query side's own map of event streams to projects ({@code file_projects}: each file's stream, and the
+ * project's own), by which the audit stream and the verification select a project's events. Every event names its
+ * project, so a file is mapped even when an earlier event of its stream is missing (damage the verification must
+ * still report). A stream never changes project, so an insert that finds the row changes nothing.
  */
 @Component
 @ProcessingGroup(ReadModelProcessor.NAME)
@@ -32,6 +33,12 @@ class FileProjectsProjection {
     @EventHandler
     void on(FileEvent event) {
         map(event.fileId(), event.projectId());
+    }
+
+    /** The project's own stream is selected with its files: its aggregate identifier is the project id. */
+    @EventHandler
+    void on(ProjectEvent event) {
+        map(event.projectId(), event.projectId());
     }
 
     @ResetHandler

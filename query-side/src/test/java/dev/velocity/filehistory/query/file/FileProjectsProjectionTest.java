@@ -4,14 +4,20 @@ import static dev.velocity.filehistory.query.file.FileStream.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.velocity.filehistory.api.ProjectCreatedEvent;
+import dev.velocity.filehistory.history.chain.EventHashes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.junit.jupiter.api.Test;
 
-/** The query side's own map of files to projects: one row per file, from whichever of its events comes first. */
+/**
+ * The query side's own map of streams to projects: one row per file, from whichever of its events comes first, and
+ * one for the project's own stream.
+ */
 class FileProjectsProjectionTest extends ReadModelsOnPostgres {
 
     @Test
@@ -40,6 +46,18 @@ class FileProjectsProjectionTest extends ReadModelsOnPostgres {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(projectRows(file)).hasSize(1));
         assertThat(projectRows(file).get(0).get("project_id").toString()).isEqualTo(file.projectId);
+    }
+
+    @Test
+    void aProjectsOwnStreamIsMappedToTheProject() {
+        String project = newProject();
+        ProjectCreatedEvent created = EventHashes.linked(new ProjectCreatedEvent(project, "demo", "alice", null, null),
+                null);
+        store(new GenericDomainEventMessage<>("ProjectAggregate", project, 0, created));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                "SELECT project_id FROM file_projects WHERE file_id = ?::uuid", project))
+                .containsExactly(Map.of("project_id", UUID.fromString(project))));
     }
 
     private List<Map<String, Object>> projectRows(FileStream file) {
