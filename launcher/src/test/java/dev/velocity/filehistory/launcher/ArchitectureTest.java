@@ -72,6 +72,26 @@ class ArchitectureTest {
             .should().dependOnClassesThat().haveSimpleNameEndingWith("ReadModel")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
 
+    /**
+     * The query side's handlers and services throw their own exceptions, which the side's advice maps: only its web
+     * layer (controllers, the advice, the parsing of a point in time from request parameters) speaks HTTP problems.
+     */
+    @ArchTest
+    static final ArchRule queryHandlersThrowDomainExceptionsNotHttpProblems = noClasses()
+            .that().resideInAPackage("dev.velocity.filehistory.query..")
+            .and().areNotAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .and().areNotAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+            .and().doNotHaveSimpleName("AsOf")
+            .should().dependOnClassesThat().areAssignableTo(dev.velocity.filehistory.platform.web.ApiProblem.class);
+
+    /** The read models (projections, their processor, rebuild and catch-up) know nothing of who reads them. */
+    @ArchTest
+    static final ArchRule readModelsDoNotKnowTheirReaders = noClasses()
+            .that().resideInAPackage("dev.velocity.filehistory.query.readmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.query.file..",
+                    "dev.velocity.filehistory.query.audit..", "dev.velocity.filehistory.query.export..",
+                    "dev.velocity.filehistory.query.timeline..");
+
     /** Problem responses are built in one place (ApiProblem, ProblemResponses), not by hand in handlers. */
     @ArchTest
     static final ArchRule problemDetailsAreBuiltOnlyInPlatformWeb = noClasses()

@@ -1,7 +1,7 @@
 package dev.velocity.filehistory.query.audit;
 
 import dev.velocity.filehistory.history.chain.EventHashes;
-import dev.velocity.filehistory.query.file.ReadModelCatchUp;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -27,12 +27,12 @@ class ProjectVerifier {
     /** Beyond this many, problems are counted, not listed: a badly damaged store must not exhaust memory. */
     static final int LISTED_PROBLEMS = 1000;
 
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
     private final ProjectEvents events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
 
-    ProjectVerifier(ReadModelCatchUp catchUp, ProjectEvents events, JdbcTemplate jdbc,
+    ProjectVerifier(CatchUpWait catchUp, ProjectEvents events, JdbcTemplate jdbc,
                     PlatformTransactionManager transactions) {
         this.catchUp = catchUp;
         this.events = events;

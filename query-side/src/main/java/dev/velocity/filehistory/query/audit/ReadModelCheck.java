@@ -1,8 +1,8 @@
 package dev.velocity.filehistory.query.audit;
 
 import dev.velocity.filehistory.history.ChangeKind;
-import dev.velocity.filehistory.query.file.CurrentFileRow;
-import dev.velocity.filehistory.query.file.HistoryEntry;
+import dev.velocity.filehistory.query.readmodel.CurrentFileRow;
+import dev.velocity.filehistory.query.readmodel.HistoryEntry;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package dev.velocity.filehistory.query.audit;
 
 import dev.velocity.filehistory.api.FileEvent;
-import dev.velocity.filehistory.query.file.CurrentFileChange;
-import dev.velocity.filehistory.query.file.CurrentFileRow;
-import dev.velocity.filehistory.query.file.HistoryEntry;
+import dev.velocity.filehistory.query.readmodel.CurrentFileChange;
+import dev.velocity.filehistory.query.readmodel.CurrentFileRow;
+import dev.velocity.filehistory.query.readmodel.HistoryEntry;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.ProjectEvent;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * still report). A stream never changes project, so an insert that finds the row changes nothing.
  */
 @Component
-@ProcessingGroup(ReadModelProcessor.NAME)
+@ProcessingGroup(ProjectionProcessor.NAME)
 class FileProjectsProjection {
 
     private static final String INSERT = "INSERT INTO file_projects (file_id, project_id) VALUES (?, ?) "

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.platform.eventstore.EventTable;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  * batch commits ({@link FileChangeNotices}); replays stay quiet.
  */
 @Component
-@ProcessingGroup(ReadModelProcessor.NAME)
+@ProcessingGroup(ProjectionProcessor.NAME)
 class FileHistoryProjection {
 
     /**

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;

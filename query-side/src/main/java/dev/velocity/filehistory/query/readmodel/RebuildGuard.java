@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,14 +14,14 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * handled (a page during a rebuild ends early and the auditor resumes).
  */
 @Component
-class RebuildingReadModelGuard implements WebMvcConfigurer, HandlerInterceptor {
+class RebuildGuard implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final long MAX_RETRY_AFTER_SECONDS = 30;
 
     private final ReadModelRebuild rebuild;
-    private final ReadModelTracker tracker;
+    private final ProjectionProgress tracker;
 
-    RebuildingReadModelGuard(ReadModelRebuild rebuild, ReadModelTracker tracker) {
+    RebuildGuard(ReadModelRebuild rebuild, ProjectionProgress tracker) {
         this.rebuild = rebuild;
         this.tracker = tracker;
     }

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.query.QuerySideProperties;
 import org.axonframework.config.ConfigurerModule;
@@ -18,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * batch costs one transaction and one token update for both, not one each.
  */
 @Configuration
-class ReadModelProcessor {
+class ProjectionProcessor {
 
     static final String NAME = "file-read-models";
 

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.platform.eventstore.EventTable;
 import jakarta.annotation.PreDestroy;
@@ -38,7 +38,7 @@ class ReadModelRebuild {
     private record Target(long events, long position) {
     }
 
-    private final ReadModelTracker tracker;
+    private final ProjectionProgress tracker;
     private final EventTable events;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "read-model-rebuild");
@@ -47,7 +47,7 @@ class ReadModelRebuild {
     });
     private volatile Progress progress = Progress.NEVER_RAN;
 
-    ReadModelRebuild(ReadModelTracker tracker, EventTable events) {
+    ReadModelRebuild(ProjectionProgress tracker, EventTable events) {
         this.tracker = tracker;
         this.events = events;
     }

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.platform.VelocityProperties;
 import dev.velocity.filehistory.platform.eventstore.EventTable;
@@ -11,21 +11,22 @@ import org.springframework.stereotype.Component;
  * the projections.
  */
 @Component
-public class ReadModelCatchUp {
+public class CatchUpWait {
 
     private static final long POLL_MILLIS = 15;
 
     private final VelocityProperties properties;
     private final EventTable events;
-    private final ReadModelTracker tracker;
+    private final ProjectionProgress tracker;
 
-    ReadModelCatchUp(VelocityProperties properties, EventTable events, ReadModelTracker tracker) {
+    CatchUpWait(VelocityProperties properties, EventTable events, ProjectionProgress tracker) {
         this.properties = properties;
         this.events = events;
         this.tracker = tracker;
     }
 
-    void awaitUntil(BooleanSupplier caughtUp, String what) {
+    /** Waits until {@code caughtUp} holds, else 503 {@code read-model-behind} naming {@code what} it waited for. */
+    public void awaitUntil(BooleanSupplier caughtUp, String what) {
         if (!waitUntil(caughtUp, what)) {
             throw new ReadModelBehindException("The read model has not reached " + what + " yet; retry shortly");
         }
@@ -62,7 +63,7 @@ public class ReadModelCatchUp {
     }
 
     /** Waits until the read models have handled every stored event up to {@code position} of the audit stream. */
-    void awaitPosition(long position) {
+    public void awaitPosition(long position) {
         long head = events.newestPosition();
         if (head == 0 || position <= 0) {
             return;

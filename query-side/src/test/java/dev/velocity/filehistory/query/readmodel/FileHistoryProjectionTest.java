@@ -1,6 +1,6 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
-import static dev.velocity.filehistory.query.file.FileStream.hash;
+import static dev.velocity.filehistory.query.readmodel.FileStream.hash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;

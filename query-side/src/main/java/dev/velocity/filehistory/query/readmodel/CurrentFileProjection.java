@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.api.FileEvent;
 import java.sql.Timestamp;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * nothing.
  */
 @Component
-@ProcessingGroup(ReadModelProcessor.NAME)
+@ProcessingGroup(ProjectionProcessor.NAME)
 class CurrentFileProjection {
 
     private static final String UPSERT_CONTENT = """

@@ -1,4 +1,4 @@
-package dev.velocity.filehistory.query.file;
+package dev.velocity.filehistory.query.readmodel;
 
 import dev.velocity.filehistory.platform.eventstore.EventTable;
 import dev.velocity.filehistory.platform.eventstore.TokenTable;
@@ -20,21 +20,21 @@ import org.springframework.stereotype.Component;
  * only about itself).
  */
 @Component
-class ReadModelTracker {
+class ProjectionProgress {
 
     private final EventProcessingConfiguration processing;
     private final TokenTable tokens;
     private final EventTable events;
 
-    ReadModelTracker(EventProcessingConfiguration processing, TokenTable tokens, EventTable events) {
+    ProjectionProgress(EventProcessingConfiguration processing, TokenTable tokens, EventTable events) {
         this.processing = processing;
         this.tokens = tokens;
         this.events = events;
     }
 
     StreamingEventProcessor processor() {
-        return processing.eventProcessor(ReadModelProcessor.NAME, StreamingEventProcessor.class)
-                .orElseThrow(() -> new IllegalStateException("No processor " + ReadModelProcessor.NAME));
+        return processing.eventProcessor(ProjectionProcessor.NAME, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("No processor " + ProjectionProcessor.NAME));
     }
 
     /** The lowest position any segment has reached; empty while no segment is claimed. */
@@ -59,7 +59,7 @@ class ReadModelTracker {
      * reached.
      */
     long handledUpTo() {
-        List<TrackingToken> segments = tokens.tokensOf(ReadModelProcessor.NAME);
+        List<TrackingToken> segments = tokens.tokensOf(ProjectionProcessor.NAME);
         if (segments.isEmpty()) {
             return -1;
         }
