@@ -38,7 +38,8 @@ class StoredShapesTest {
             Map<String, Object> stored = JSON.convertValue(event, Map.class);
             List<String> fields = Arrays.stream(event.getClass().getRecordComponents())
                     .map(RecordComponent::getName).toList();
-            assertThat(stored.keySet()).as(event.getClass().getSimpleName()).containsExactlyInAnyOrderElementsOf(fields);
+            assertThat(stored.keySet()).as(event.getClass().getSimpleName())
+                    .containsExactlyInAnyOrderElementsOf(fields);
         }
     }
 }

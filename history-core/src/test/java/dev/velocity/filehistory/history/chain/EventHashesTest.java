@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class EventHashesTest {
 
-    private static final List<LineEdit> EDITS = List.of(new LineEdit(0, 1, List.of("tab\there \"q\" \\ \u0001 é 😀")));
+    private static final List<LineEdit> EDITS =
+            List.of(new LineEdit(0, 1, List.of("tab\there \"q\" \\ \u0001 é 😀")));
     private static final String CANONICAL_EDITS =
             "[{\"at\":0,\"delete\":1,\"insert\":[\"tab\\there \\\"q\\\" \\\\ \\u0001 é 😀\"]}]";
 

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Every stored event of a project, file by file in sequence order, read as the event store reads them (through
- * the upcasters), one row at a time. Files belong to the project by the query side's own map
- * ({@link ProjectFiles}), as in the audit stream.
+ * Every stored event of a project, stream by stream (each file's and the project's own) in sequence order, read as
+ * the event store reads them (through the upcasters), one row at a time, with the payload revision each was stored
+ * at. Streams belong to the project by the query side's own map ({@link ProjectFiles}), as in the audit stream.
  */
 @Component
 class ProjectEvents {

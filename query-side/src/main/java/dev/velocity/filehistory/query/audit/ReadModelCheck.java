@@ -43,8 +43,8 @@ final class ReadModelCheck {
 
     void compare(String fileId, String path, ReadModelReplay expected) {
         UUID file = UUID.fromString(fileId);
-        List<CurrentFileRow> stored = jdbc.query(CURRENT, (rs, i) -> new CurrentFileRow(rs.getString(1), rs.getString(2),
-                rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
+        List<CurrentFileRow> stored = jdbc.query(CURRENT, (rs, i) -> new CurrentFileRow(rs.getString(1),
+                rs.getString(2), rs.getInt(3), rs.getString(4), rs.getLong(5), rs.getString(6), rs.getBoolean(7),
                 rs.getTimestamp(8).toInstant(), rs.getTimestamp(9).toInstant(), rs.getString(10)), file);
         compareCurrent(fileId, path, stored.isEmpty() ? null : stored.get(0), expected.acceptableCurrent());
         Map<Integer, HistoryEntry> history = new TreeMap<>();
