@@ -81,13 +81,14 @@ public final class EventHashes {
     }
 
     /**
-     * The project's head: the SHA-256 of one line {@code <fileId> <eventHash>\n} per file, in the order of the
-     * file ids, with the hash of each file's newest event (the SHA-256 of nothing for a project without files).
+     * The project's head: the SHA-256 of one line {@code <id> <eventHash>\n} per stream, in the order of the ids,
+     * with the hash of each stream's newest event: a line per file (its file id), and one for the project's own
+     * stream (the project id) when it has one. The SHA-256 of nothing for a project without either.
      */
-    public static String head(SortedMap<String, String> newestEventHashByFileId) {
+    public static String head(SortedMap<String, String> newestEventHashByStreamId) {
         MessageDigest digest = sha256();
-        for (Map.Entry<String, String> file : newestEventHashByFileId.entrySet()) {
-            digest.update((file.getKey() + " " + file.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
+        for (Map.Entry<String, String> stream : newestEventHashByStreamId.entrySet()) {
+            digest.update((stream.getKey() + " " + stream.getValue() + "\n").getBytes(StandardCharsets.UTF_8));
         }
         return HexFormat.of().formatHex(digest.digest());
     }
