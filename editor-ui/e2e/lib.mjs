@@ -70,8 +70,11 @@ export const lines = (...ls) => ls.map((l) => l + '\n').join('');
 
 // ---- the page, driven as a person would ----
 
-export async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+/** The screen the issues about a new user's first minutes were seen on: a laptop's. */
+export const LAPTOP_SCREEN = { width: 1280, height: 800 };
+
+export async function newPage(browser, viewport = { width: 1400, height: 900 }) {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   page.on('pageerror', (error) => console.log(`    [page error] ${error.message}`));
   return { context, page };
@@ -106,8 +109,8 @@ export async function openFileInTree(page, path) {
 }
 
 /** Opens `path` of `project` in a fresh browser context, as `user` with `token`. */
-export async function openAs(browser, project, token, user, path) {
-  const session = await newPage(browser);
+export async function openAs(browser, project, token, user, path, viewport) {
+  const session = await newPage(browser, viewport);
   await openShared(session.page, project, token, user);
   await openFileInTree(session.page, path);
   return session;

@@ -9,6 +9,8 @@ import { fileTreeAndTimeline } from './tree.mjs';
 import { failedSaveShowsReasonAndRetries } from './saveFailure.mjs';
 import { openingALongHistoryCostsKilobytes } from './openCost.mjs';
 import { deletedFilesArePaged } from './deletedPaging.mjs';
+import { undoAfterProgramChangesIsExact } from './undoExact.mjs';
+import { unresolvedConflictsAreNotSavedUnasked } from './conflictMarkers.mjs';
 
 export const scenarios = [
   ['1 rapid typing with Ctrl+S loses nothing', rapidTypingWithCtrlS],
@@ -21,4 +23,6 @@ export const scenarios = [
   ['8 the server is unreachable while the browser says online', serverUnreachableWhileBrowserOnline],
   ['9 opening a long history downloads kilobytes', openingALongHistoryCostsKilobytes],
   ['10 deleted files come a page at a time', deletedFilesArePaged],
+  ['11 undo after a restore, a remote change or a conflict choice is exact', undoAfterProgramChangesIsExact],
+  ['12 conflict markers are not saved unasked', unresolvedConflictsAreNotSavedUnasked],
 ];

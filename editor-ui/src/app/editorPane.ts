@@ -1,5 +1,5 @@
 import { monaco } from '../editor/monaco';
-import { smallestEdit } from '../sync/textEdit';
+import { replaceText } from '../editor/replaceText';
 import { h } from '../ui/dom';
 import type { OpenFile } from './openFile';
 
@@ -55,17 +55,12 @@ export class EditorPane {
   }
 }
 
-/** Replaces a file's text with the smallest single edit, as a change by the program, not by the user. */
+/** Replaces a file's text as a change by the program, not by the user: one undo step, not an edit to save. */
 export function applyText(file: OpenFile, text: string): void {
-  const model = file.model;
-  if (!model) return;
-  const edit = smallestEdit(model.getValue(), text);
-  if (!edit) return;
-  const from = model.getPositionAt(edit.start);
-  const to = model.getPositionAt(edit.end);
+  if (!file.model) return;
   file.applyingRemote = true;
   try {
-    model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: edit.text }], () => null);
+    replaceText(file.model, text);
   } finally {
     file.applyingRemote = false;
   }

@@ -59,11 +59,12 @@ export function askText(options: {
   });
 }
 
-export function confirmAction(title: string, message: string, confirm: string): Promise<boolean> {
+/** A modal yes/no question; the cancelling button has the focus, so Enter and Escape both leave things as they are. */
+export function confirmAction(title: string, message: string, confirm: string, cancel = 'Cancel'): Promise<boolean> {
   return new Promise((resolve) => {
     const dialog = h(
       'dialog',
-      { className: 'dialog', 'aria-label': title },
+      { className: 'dialog dialog-question', 'aria-label': title },
       h(
         'form',
         { method: 'dialog' },
@@ -72,7 +73,7 @@ export function confirmAction(title: string, message: string, confirm: string): 
         h(
           'div',
           { className: 'dialog-buttons' },
-          h('button', { value: 'cancel' }, 'Cancel'),
+          h('button', { value: 'cancel', autofocus: true }, cancel),
           h('button', { value: 'ok', className: 'primary' }, confirm),
         ),
       ),

@@ -4,7 +4,9 @@ import static dev.velocity.filehistory.launcher.ProblemAssertions.assertProblem;
 import static dev.velocity.filehistory.launcher.ServerSentEvents.nextFileChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.velocity.filehistory.launcher.Api.Project;
 import dev.velocity.filehistory.launcher.Api.Response;
 import java.net.URI;
@@ -98,5 +100,39 @@ class LiveUpdatesAndAuditIT extends RunningSystem {
         assertProblem(api.get("/api/projects/" + project.id() + "/events?limit=0", project.token()), 400,
                 "invalid-request");
         assertProblem(api.get("/api/projects/" + project.id() + "/events", other.token()), 403, "forbidden");
+    }
+
+    /** NDJSON as line-oriented tools read it ({@code grep '^{'}, a strict reader): each line one object, alone. */
+    @Test
+    void everyLineOfEveryAuditPageIsOneJsonObjectStartingWithABrace() throws Exception {
+        Project project = project();
+        for (int version = 0; version < 7; version++) {
+            api.save(project, "notes.txt", "line " + version + "\n", version);
+        }
+        api.save(project, "other.txt", "x", 0);
+        ObjectReader strict = Api.JSON.readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+        List<Long> positions = new ArrayList<>();
+        int pages = 0;
+        long after = 0;
+        while (true) {
+            Response page = api.get("/api/projects/" + project.id() + "/events?limit=3&after=" + after,
+                    project.token());
+            assertThat(page.status()).isEqualTo(200);
+            String body = page.body();
+            if (body.isEmpty()) {
+                break;
+            }
+            pages++;
+            assertThat(body).as("page %d ends its last line", pages).endsWith("\n");
+            for (String line : body.substring(0, body.length() - 1).split("\n", -1)) {
+                assertThat(line).as("a line of page %d", pages).startsWith("{").endsWith("}");
+                positions.add(strict.<JsonNode>readValue(line).get("position").asLong());
+            }
+            after = positions.get(positions.size() - 1);
+        }
+        assertThat(pages).isEqualTo(3);
+        assertThat(positions).as("8 file events and the project's own first").hasSize(9).isSorted()
+                .doesNotHaveDuplicates();
     }
 }

@@ -56,6 +56,8 @@ class AuditStream {
     /** Writes at most {@code limit} of the project's events with positions in ({@code after}, {@code upTo}]. */
     void write(OutputStream out, UUID projectId, long after, long upTo, int limit) throws IOException {
         try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
+            // Jackson puts a space between root values; NDJSON lines must start with '{' ('\n' ends each one).
+            generator.setRootValueSeparator(null);
             events.forEachInPositionOrder(files.of(projectId), after, upTo, limit, row -> write(generator, row));
         }
     }
