@@ -1,19 +1,26 @@
 package dev.velocity.filehistory.command.file;
 
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.FILE;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.PROJECT;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.V1;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.V2;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.V3;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.created;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.deleted;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.hash;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.moved;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.restoredOne;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.save;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.saved;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import dev.velocity.filehistory.api.CreateFileCommand;
 import dev.velocity.filehistory.api.DeleteFileCommand;
 import dev.velocity.filehistory.api.FileCreatedEvent;
-import dev.velocity.filehistory.api.FileDeletedEvent;
-import dev.velocity.filehistory.api.FileMovedEvent;
-import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
-import dev.velocity.filehistory.api.SaveFileCommand;
-import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.api.FileEditedEvent;
 import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.LineEdit;
@@ -32,10 +39,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FileAggregateTest {
-
-    private static final String PROJECT = "8d3c2a54-5a0e-4f7e-9d3c-0c6a4a1f0b11";
-    private static final String FILE = "2b1e9d7a-3c44-4a55-8b66-7d88e99f0a01";
-    private static final String V1 = "one", V2 = "two", V3 = "three";
 
     private FixtureConfiguration<FileAggregate> fixture;
 
@@ -79,44 +82,6 @@ class FileAggregateTest {
         T event = EventHashes.linked(draft, chainHead);
         chainHead = event.eventHash();
         return event;
-    }
-
-    private static FileCreatedEvent created() {
-        return created(V1);
-    }
-
-    private static FileCreatedEvent created(String content) {
-        return new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, content, hash(content), content.length(),
-                "javascript", null, "alice", null, null, null);
-    }
-
-    private static FileVersionSavedEvent saved(int version, String content) {
-        return new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", version, content, hash(content),
-                content.length(), "javascript", null, "bob", null, null, null);
-    }
-
-    private static FileMovedEvent moved(int version) {
-        return new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", version, hash(V1), 3, null, "carol", null,
-                null, null);
-    }
-
-    private static FileDeletedEvent deleted(int version) {
-        return new FileDeletedEvent(PROJECT, FILE, "src/a.js", version, hash(V1), 3, null, "dave", null, null,
-                null);
-    }
-
-    private static FileRestoredEvent restoredOne(int version) {
-        return new FileRestoredEvent(PROJECT, FILE, "src/a.js", version, 1, V1, hash(V1), 3, "javascript", null,
-                "erin", null, null, null);
-    }
-
-    private static SaveFileCommand save(String content, Integer expectedVersion) {
-        return new SaveFileCommand(FILE, "src/a.js", content, hash(content), content.length(), null, null,
-                expectedVersion, "bob");
-    }
-
-    private static String hash(String content) {
-        return Sha256.hex(content);
     }
 
     @Test
