@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Measures the old row-per-version design and Velocity in one run, on one throwaway PostgreSQL 15,
-# and writes bench/results/<date>.md. Talks to 127.0.0.1 only; every step is bounded in time.
+# and writes bench/results/<date>.md. Talks to 127.0.0.1 only; every step is bounded in time. The client is the
+# jar of tools/bench, built here when it is missing or older than its sources.
 #
 #   bench/run.sh              both designs (builds launcher/target/velocity.jar if it is missing)
 #   bench/run.sh --old-only   the old design alone, e.g. while the service does not build
@@ -16,6 +17,7 @@
 #   BENCH_REBUILD=1 (rebuild the jar first)
 #   BENCH_JAR=path (measure another build of the launcher, e.g. one made in a copy of the tree)
 #   BENCH_KEEP=1 (keep the temp dir with the PostgreSQL and service logs) BENCH_JAVA_OPTS=...
+#   BENCH_JDBC_JAR=path (another PostgreSQL driver for the old design's client)
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -47,6 +49,9 @@ source "$ROOT/scripts/lib/postgres.sh"
 source "$ROOT/scripts/lib/java-tool.sh"
 missing=$(pg_missing)
 [[ -z "$missing" ]] || die "$missing"
+# The client is the Maven module tools/bench (with the PostgreSQL driver inside); BENCH_JDBC_JAR puts another
+# driver first on its class path.
+BENCH_TOOL=$(tool_jar bench) || die "tools/bench does not build"
 
 WORK=$(mktemp -d /tmp/velocity-bench.XXXXXX)
 APP_PID=""
@@ -112,15 +117,6 @@ else
   SKIP_REASON="run with --old-only"
 fi
 
-# ---- the client
-JDBC_JAR=${BENCH_JDBC_JAR:-$(ls -1 "$HOME"/.m2/repository/org/postgresql/postgresql/42.7.*/postgresql-42.7.*.jar 2>/dev/null \
-  | grep -v -- '-sources' | sort -V | tail -1 || true)}
-if [[ -z "$JDBC_JAR" ]]; then
-  log "fetching org.postgresql:postgresql:42.7.8 into ~/.m2"
-  timeout 300 mvn -q -B dependency:get -Dartifact=org.postgresql:postgresql:42.7.8 >/dev/null
-  JDBC_JAR="$HOME/.m2/repository/org/postgresql/postgresql/42.7.8/postgresql-42.7.8.jar"
-fi
-
 mkdir -p "$ROOT/bench/results"
 DATE=$(date -u +%Y-%m-%d)
 [[ $QUICK == 1 ]] && DATE="$DATE-quick"
@@ -137,8 +133,8 @@ MODE="default"
 [[ $QUICK == 1 ]] && MODE="quick (BENCH_QUICK=1)"
 log "running the bench ($MODE; sections: ${ONLY:-all}; <= ${DEADLINE} s per workload and design)"
 # Upper bound for the whole client: 16 workload runs, the history build twice, storage, checks.
-compile_java_tool "$WORK/classes" "$JDBC_JAR" "$ROOT/bench/src" || die "bench/src does not compile"
-timeout $((DEADLINE * 20 + HISTORY_DEADLINE * 2 + 900)) java -cp "$WORK/classes:$JDBC_JAR" bench.Bench \
+timeout $((DEADLINE * 20 + HISTORY_DEADLINE * 2 + 900)) java -cp "${BENCH_JDBC_JAR:+$BENCH_JDBC_JAR:}$BENCH_TOOL" \
+  dev.velocity.filehistory.tools.bench.Bench \
   "jdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/baseline" "velocityJdbc=jdbc:postgresql://127.0.0.1:$PG_PORT/velocity" \
   dbUser="$DB_USER" dbPassword="$DB_PASSWORD" \
   "${API_ARGS[@]}" saves="$SAVES" contentBytes="$CONTENT_BYTES" bigBytes="$BIG_BYTES" deadlineSeconds="$DEADLINE" \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Several nodes per side without Docker: a throwaway PostgreSQL 15, N command-side and N query-side processes
 # (default 2) and nginx with deploy/nginx.conf whose upstreams list every node, then 32 writers save through the
-# proxy for 20 s (deploy/MultiNodeLoad.java) and check that versions are gap-free, every acknowledged save is
+# proxy for 20 s (tools/multi-node-load) and check that versions are gap-free, every acknowledged save is
 # stored with its content hash, and GET /verify is ok. Prints saves/s. Loopback only; every step is bounded;
 # everything is stopped on exit.
 #
@@ -9,7 +9,7 @@
 #
 # Needs root, /usr/lib/postgresql/15/bin (postgresql-15), nginx, curl, python3. Env: MULTI_WRITERS (32),
 # MULTI_SECONDS (20), MULTI_KEEP=1 keeps the logs after a pass, SMOKE_JARS_DIR as in deploy/smoke.sh.
-# The stack is deploy/split-stack.sh; the load compiles with the shared client in scripts/lib/apiclient.
+# The stack is deploy/split-stack.sh; the load is the jar of tools/multi-node-load (built here if missing or stale).
 set -euo pipefail
 
 NODES=2
@@ -23,8 +23,8 @@ die() { log "FAIL: $*"; exit 1; }
 [[ $NODES =~ ^[1-4]$ ]] || die "--nodes takes 1 to 4"
 source "$(dirname "${BASH_SOURCE[0]}")/split-stack.sh"
 source "$ROOT/scripts/lib/java-tool.sh"
+LOAD_JAR=$(tool_jar multi-node-load) || die "tools/multi-node-load does not build"
 stack_begin multi
-compile_java_tool "$WORK/classes" "" "$ROOT/deploy/MultiNodeLoad.java" || die "MultiNodeLoad.java does not compile"
 
 stack_database max_connections=200
 # The first node of each side migrates the schema alone; the others start once it is healthy.
@@ -43,7 +43,7 @@ take_ports PROXY_PORT
 start_proxy "$PROXY_PORT" "$COMMAND_SERVERS" "$QUERY_SERVERS"
 
 log "$WRITERS writers for $SECONDS_OF_LOAD s through nginx on $NODES node(s) per side"
-timeout $((SECONDS_OF_LOAD + 600)) java -cp "$WORK/classes" MultiNodeLoad "http://127.0.0.1:$PROXY_PORT" \
+timeout $((SECONDS_OF_LOAD + 600)) java -jar "$LOAD_JAR" "http://127.0.0.1:$PROXY_PORT" \
   "$WRITERS" "$SECONDS_OF_LOAD" | tee "$WORK/load.txt" || die "the load's checks failed (see above)"
 for port in "${NODE_PORTS[@]}"; do
   log "node :$port served $(grep -c " 127.0.0.1:$port\$" "$WORK/nginx.log" || true) proxied requests"

@@ -5,7 +5,7 @@
 # up with every event applied exactly once (GET .../verify is ok). Only 127.0.0.1 is used.
 #   scripts/crash-test.sh [path/to/velocity.jar]   (default launcher/target/velocity.jar; build it first)
 #   CRASH_CLIENTS (16), CRASH_LOAD_SECONDS (8), CRASH_TIMEOUT_SECONDS (240) tune it; CRASH_KEEP=1 keeps the logs.
-# The program is scripts/crashtest/ with the shared client in scripts/lib/apiclient/, compiled into a temp folder.
+# The program is the Maven module tools/crash-test (built here if its jar is missing or older than its sources).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/tools.sh
@@ -15,8 +15,6 @@ if [ ! -f "$jar" ]; then
   echo "No $jar: build it with 'mvn -B -DskipTests package' first" >&2
   exit 2
 fi
-classes=$(mktemp -d /tmp/velocity-crash-test-classes.XXXXXX)
-trap 'rm -rf "$classes"' EXIT
-compile_java_tool "$classes" "" scripts/crashtest
+tool=$(tool_jar crash-test) || { echo "tools/crash-test does not build" >&2; exit 2; }
 # The program bounds itself (CRASH_TIMEOUT_SECONDS); timeout is the backstop.
-timeout --kill-after=10 "$(( ${CRASH_TIMEOUT_SECONDS:-240} + 30 ))" java -cp "$classes" crashtest.CrashTest "$jar"
+timeout --kill-after=10 "$(( ${CRASH_TIMEOUT_SECONDS:-240} + 30 ))" java -jar "$tool" "$jar"

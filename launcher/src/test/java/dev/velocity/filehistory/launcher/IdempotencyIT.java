@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -131,8 +132,8 @@ class IdempotencyIT extends RunningSystem {
     }
 
     private void age(String key, String age) {
-        jdbc.update("UPDATE idempotency_keys SET created_at = now() - ?::interval, claimed_at = now() - ?::interval "
-                + "WHERE idempotency_key = ?", age, age, key);
+        jdbc.update("UPDATE idempotency_keys SET created_at = now() - ?::interval WHERE idempotency_key = ?", age,
+                key);
     }
 
     @Test
@@ -149,21 +150,64 @@ class IdempotencyIT extends RunningSystem {
     }
 
     @Test
-    void aClaimWhoseRequestDiedIsTakenOverOnceItIsStale() {
+    void anAttemptCutBetweenTakingItsKeyAndCommittingLeavesTheKeyFreeForItsRetry() throws Exception {
+        Project project = api.createProject("idem", "alice");
+        String key = key();
+        long events = storedEvents();
+        Response cut;
+        try (HeldEventAppends appends = new HeldEventAppends(jdbc)) {
+            Future<Response> first = inBackground(() -> api.save(project, "a.txt", "one", 0, key));
+            jdbc.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, appends.awaitHeldCommand());
+            cut = first.get();
+        }
+
+        assertProblem(cut, 503, "database-unavailable");
+        Response retry = api.save(project, "a.txt", "one", 0, key);
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertSameAnswer(api.save(project, "a.txt", "one", 0, key), retry);
+        assertThat(storedEvents()).isEqualTo(events + 1);
+    }
+
+    @Test
+    void aRetryWhileTheFirstAttemptStillRunsGetsItsAnswer() throws Exception {
+        Project project = api.createProject("idem", "alice");
+        String key = key();
+        long events = storedEvents();
+        Future<Response> first;
+        Future<Response> retry;
+        try (HeldEventAppends appends = new HeldEventAppends(jdbc)) {
+            first = inBackground(() -> api.save(project, "a.txt", "one", 0, key));
+            appends.awaitHeldCommand();
+            retry = inBackground(() -> api.save(project, "a.txt", "one", 0, key));
+            Thread.sleep(300); // the retry finds the key taken and waits for the first attempt's answer
+            appends.release();
+        }
+
+        assertThat(first.get().status()).as(first.get().toString()).isEqualTo(201);
+        assertSameAnswer(retry.get(), first.get());
+        assertThat(storedEvents()).isEqualTo(events + 1);
+    }
+
+    @Test
+    void aClaimWithoutAnAnswerLeftByTheDesignBeforeIsNoObstacle() {
         Project project = api.createProject("idem", "alice");
         String key = key();
         jdbc.update("INSERT INTO idempotency_keys (project_id, user_name, idempotency_key, request_sha256, "
                 + "claim_token, created_at, claimed_at) VALUES (?::uuid, ?, ?, ?, gen_random_uuid(), now(), now())",
                 project.id(), project.user(), key, "0".repeat(64));
 
-        assertProblem(api.save(project, "a.txt", "one", 0, key), 422, "idempotency-key-reused");
-        jdbc.update("UPDATE idempotency_keys SET request_sha256 = ? WHERE idempotency_key = ?",
-                "f".repeat(64), key);
-        age(key, "2 minutes");
+        Response saved = api.save(project, "a.txt", "one", 0, key);
 
-        Response taken = api.save(project, "a.txt", "one", 0, key);
-        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
-        assertSameAnswer(api.save(project, "a.txt", "one", 0, key), taken);
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        assertSameAnswer(api.save(project, "a.txt", "one", 0, key), saved);
+        assertThat(storedKey(project, key).get("version").asInt()).isEqualTo(1);
+    }
+
+    private static Future<Response> inBackground(Callable<Response> request) {
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        Future<Response> response = thread.submit(request);
+        thread.shutdown();
+        return response;
     }
 
     @Test

@@ -123,6 +123,8 @@ class VelocityPropertiesTest {
 
         assertThat(DatabaseTimeouts.initSql(null, settings))
                 .isEqualTo("SET idle_in_transaction_session_timeout = 90000; SET statement_timeout = 90000");
+        assertThat(DatabaseTimeouts.socketTimeoutSeconds(settings)).as("a second past the statement timeout")
+                .isEqualTo(91);
     }
 
     @Test

@@ -101,7 +101,7 @@ class FileCommandController {
         String message = bounded("message", request.message(), MAX_MESSAGE_LENGTH);
         Answer answer = idempotent.run(caller, key, RequestFingerprint.of("PUT", "files", path, request.content(),
                         expected, fileType, message),
-                () -> files.save(caller, path, request.content(), expected, fileType, message));
+                metaData -> files.save(caller, metaData, path, request.content(), expected, fileType, message));
         return ResponseEntity.status(answer.status()).body(FileChangeResponse.of(answer.view()));
     }
 
@@ -118,7 +118,7 @@ class FileCommandController {
         FilePathRules.requireValid("path", path);
         Integer expected = NumberParameters.optional("expectedVersion", expectedVersion, 0);
         return answer(idempotent.run(caller, key, RequestFingerprint.of("DELETE", "files", path, expected),
-                () -> files.delete(caller, path, expected)));
+                metaData -> files.delete(caller, metaData, path, expected)));
     }
 
     @PostMapping(path = "/move", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -131,7 +131,8 @@ class FileCommandController {
         FilePathRules.requireValid("to", request.to());
         Integer expected = NumberParameters.inRange("expectedVersion", request.expectedVersion(), 0);
         return answer(idempotent.run(caller, key, RequestFingerprint.of("POST", "files/move", request.from(),
-                request.to(), expected), () -> files.move(caller, request.from(), request.to(), expected)));
+                request.to(), expected),
+                metaData -> files.move(caller, metaData, request.from(), request.to(), expected)));
     }
 
     @PostMapping(path = "/restore", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -148,7 +149,8 @@ class FileCommandController {
         int version = NumberParameters.inRange("version", request.version(), 1);
         Integer expected = NumberParameters.inRange("expectedVersion", request.expectedVersion(), 0);
         return answer(idempotent.run(caller, key, RequestFingerprint.of("POST", "files/restore", request.path(),
-                version, expected), () -> files.restore(caller, request.path(), version, expected)));
+                version, expected),
+                metaData -> files.restore(caller, metaData, request.path(), version, expected)));
     }
 
     /** Delete, move and restore never create a file, so their answer is always 200. */

@@ -44,8 +44,8 @@ public class FileCommandService {
         this.contents = contents;
     }
 
-    public FileCommandResult save(Caller caller, String path, String content, Integer expectedVersion, String fileType,
-                               String message) {
+    public FileCommandResult save(Caller caller, MetaData request, String path, String content, Integer expectedVersion,
+                                  String fileType, String message) {
         Digest digest = Digest.of(content);
         FileCommandResult saved = retrying(() -> {
             Optional<FilePathRegistry.StoredFile> file = paths.liveFile(caller.projectId(), path);
@@ -54,10 +54,10 @@ public class FileCommandService {
                     throw new VersionConflictException(path, expectedVersion, 0, null);
                 }
                 return send(new CreateFileCommand(UUID.randomUUID().toString(), caller.projectId().toString(), path,
-                        content, digest.hash(), digest.size(), fileType, message, caller.user()), caller, 0);
+                        content, digest.hash(), digest.size(), fileType, message, caller.user()), caller, request, 0);
             }
             return send(new SaveFileCommand(file.get().fileId(), path, content, digest.hash(), digest.size(), fileType,
-                    message, expectedVersion, caller.user()), caller, file.get().storedVersion());
+                    message, expectedVersion, caller.user()), caller, request, file.get().storedVersion());
         });
         if (saved.changed()) {
             contents.remember(digest.hash(), content); // the next save of this file is stored as edits of it
@@ -65,16 +65,16 @@ public class FileCommandService {
         return saved;
     }
 
-    public FileCommandResult delete(Caller caller, String path, Integer expectedVersion) {
+    public FileCommandResult delete(Caller caller, MetaData request, String path, Integer expectedVersion) {
         return retrying(() -> {
             FilePathRegistry.StoredFile file = paths.liveFile(caller.projectId(), path)
                     .orElseThrow(() -> new UnknownFileException(path));
             return send(new DeleteFileCommand(file.fileId(), path, expectedVersion, null, caller.user()), caller,
-                    file.storedVersion());
+                    request, file.storedVersion());
         });
     }
 
-    public FileCommandResult move(Caller caller, String from, String to, Integer expectedVersion) {
+    public FileCommandResult move(Caller caller, MetaData request, String from, String to, Integer expectedVersion) {
         return retrying(() -> {
             FilePathRegistry.StoredFile file = paths.liveFile(caller.projectId(), from)
                     .orElseThrow(() -> new UnknownFileException(from));
@@ -82,11 +82,12 @@ public class FileCommandService {
                 throw new PathTakenException(to, false);
             }
             return send(new MoveFileCommand(file.fileId(), from, to, expectedVersion, null, caller.user()), caller,
-                    file.storedVersion());
+                    request, file.storedVersion());
         });
     }
 
-    public FileCommandResult restore(Caller caller, String path, int version, Integer expectedVersion) {
+    public FileCommandResult restore(Caller caller, MetaData request, String path, int version,
+                                     Integer expectedVersion) {
         return retrying(() -> {
             FilePathRegistry.StoredFile file = paths.liveOrLastDeletedFile(caller.projectId(), path)
                     .orElseThrow(() -> new UnknownFileException(path));
@@ -94,7 +95,7 @@ public class FileCommandService {
                     .orElseThrow(() -> new VersionNotFoundException(path, version, 0));
             Digest digest = Digest.of(content);
             return send(new RestoreFileCommand(file.fileId(), path, version, content, digest.hash(), digest.size(),
-                    expectedVersion, caller.user()), caller, file.storedVersion());
+                    expectedVersion, caller.user()), caller, request, file.storedVersion());
         });
     }
 
@@ -126,9 +127,10 @@ public class FileCommandService {
 
     /**
      * Sends the command with the version the event store held just before ({@code storedVersion}; 0 for a new
-     * file), so an aggregate cached before another node's save notices it is behind ({@link FileAggregate}).
+     * file), so an aggregate cached before another node's save notices it is behind ({@link FileAggregate}), and with
+     * what the request adds ({@code request}: its Idempotency-Key, if it has one).
      */
-    private FileCommandResult send(Object command, Caller caller, int storedVersion) {
+    private FileCommandResult send(Object command, Caller caller, MetaData request, int storedVersion) {
         Map<String, Object> metaData = new HashMap<>();
         metaData.put(FileAggregate.STORED_VERSION, storedVersion);
         metaData.put("user", caller.user());
@@ -137,7 +139,8 @@ public class FileCommandService {
         if (requestId != null) {
             metaData.put("requestId", requestId);
         }
-        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metaData)));
+        return commands.sendAndWait(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(MetaData.from(metaData)).andMetaData(request));
     }
 
     /** The business rejection inside whatever layers (unit of work, event processing) wrapped it. */

@@ -1,90 +1,102 @@
 package dev.velocity.filehistory.command.idempotency;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.velocity.filehistory.command.file.FileCommandResult;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code idempotency_keys} table. Times are the database's ({@code now()}), so every node of a split deployment
- * ages keys by one clock. A row lives {@link #RETENTION}; the hourly clean-up only frees space, since an expired row
- * is also treated as absent when a key is claimed.
+ * The {@code idempotency_keys} table, which holds answers only, and the key's lock. Times are the database's
+ * ({@code now()}), so every node of a split deployment ages keys by one clock. A row lives {@link #RETENTION}; the
+ * hourly clean-up only frees space, since an expired row is also treated as absent.
+ * <p>
+ * Rows without an answer ({@code status} NULL) are claims written by nodes of the design before issue #23 (see
+ * {@code V2__idempotency_answers_only.sql}); they count as absent here, and such a node cannot answer a key once this
+ * design has stored an answer for it.
  */
 @Repository
+@EnableScheduling
 class IdempotencyKeys {
 
     static final Duration RETENTION = Duration.ofHours(24);
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    IdempotencyKeys(JdbcTemplate jdbc) {
+    IdempotencyKeys(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    /** One request's hold on a key; {@code token} tells this request's claim from a later takeover. */
-    record Claim(UUID projectId, String user, String key, String fingerprint, UUID token) {
-    }
-
-    record Stored(String fingerprint, Integer status, String response) {
-
-        boolean answered() {
-            return status != null;
-        }
+    /** An answer as stored, with the fingerprint of the request it answered. */
+    record Stored(String fingerprint, Answer answer) {
     }
 
     /**
-     * Claims the key in its own (autocommitted) statement: a new row, or one that expired, or one whose claim is
-     * older than {@code staleAfter} and still unanswered, because the request holding it died. Its command cannot
-     * have committed: the answer commits with the events.
+     * Takes the key for the caller's transaction, without waiting: false if another transaction holds it. PostgreSQL
+     * releases it when that transaction ends, by commit, by rollback or with its connection, so no attempt can leave
+     * it taken after it is over.
      */
-    boolean claim(Claim claim, Duration staleAfter) {
-        List<Integer> claimed = jdbc.queryForList("""
-                INSERT INTO idempotency_keys AS k (project_id, user_name, idempotency_key, request_sha256, claim_token,
-                                                   created_at, claimed_at)
-                VALUES (?, ?, ?, ?, ?, now(), now())
-                ON CONFLICT (project_id, user_name, idempotency_key) DO UPDATE
-                    SET request_sha256 = EXCLUDED.request_sha256, claim_token = EXCLUDED.claim_token, status = NULL,
-                        response = NULL, created_at = now(), claimed_at = now()
-                    WHERE k.created_at < now() - make_interval(secs => ?)
-                       OR (k.status IS NULL AND k.claimed_at < now() - make_interval(secs => ?))
-                RETURNING 1
-                """, Integer.class, claim.projectId(), claim.user(), claim.key(), claim.fingerprint(), claim.token(),
-                RETENTION.toSeconds(), staleAfter.toSeconds());
-        return !claimed.isEmpty();
+    boolean tryLock(IdempotencyClaim claim) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                claim.lockId()));
     }
 
-    Optional<Stored> find(Claim claim) {
+    Optional<Stored> find(IdempotencyClaim claim) {
         return jdbc.query("""
                         SELECT request_sha256, status, response FROM idempotency_keys
-                        WHERE project_id = ? AND user_name = ? AND idempotency_key = ?
+                        WHERE project_id = ? AND user_name = ? AND idempotency_key = ? AND status IS NOT NULL
                           AND created_at >= now() - make_interval(secs => ?)
                         """,
-                (rs, row) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3)),
+                (rs, row) -> new Stored(rs.getString(1), new Answer(rs.getInt(2), read(rs.getString(3)))),
                 claim.projectId(), claim.user(), claim.key(), RETENTION.toSeconds()).stream().findFirst();
     }
 
-    /** Writes the answer in the caller's transaction; false if this claim no longer holds the key. */
-    boolean answer(Claim claim, int status, String response) {
-        return jdbc.update("""
-                UPDATE idempotency_keys SET status = ?, response = ?
-                WHERE project_id = ? AND user_name = ? AND idempotency_key = ? AND claim_token = ? AND status IS NULL
-                """, status, response, claim.projectId(), claim.user(), claim.key(), claim.token()) == 1;
-    }
-
-    /** Gives the key up after a request that changed nothing (a rejection or a failure), so a retry runs again. */
-    void release(Claim claim) {
-        jdbc.update("""
-                DELETE FROM idempotency_keys
-                WHERE project_id = ? AND user_name = ? AND idempotency_key = ? AND claim_token = ? AND status IS NULL
-                """, claim.projectId(), claim.user(), claim.key(), claim.token());
+    /**
+     * Stores the answer in the caller's transaction, which holds the key's lock and found no answer: it replaces only
+     * an expired row or a claim without an answer. False if an answer is there after all, written by a node that
+     * takes no lock (the design before); the primary key keeps the two from both storing.
+     */
+    boolean store(IdempotencyClaim claim, Answer answer) {
+        List<Integer> stored = jdbc.queryForList("""
+                INSERT INTO idempotency_keys AS k (project_id, user_name, idempotency_key, request_sha256, status,
+                                                   response, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, now())
+                ON CONFLICT (project_id, user_name, idempotency_key) DO UPDATE
+                    SET request_sha256 = EXCLUDED.request_sha256, status = EXCLUDED.status,
+                        response = EXCLUDED.response, created_at = now()
+                    WHERE k.status IS NULL OR k.created_at < now() - make_interval(secs => ?)
+                RETURNING 1
+                """, Integer.class, claim.projectId(), claim.user(), claim.key(), claim.fingerprint(),
+                answer.status(), write(answer.view()), RETENTION.toSeconds());
+        return !stored.isEmpty();
     }
 
     @Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT1H")
     void deleteExpired() {
         jdbc.update("DELETE FROM idempotency_keys WHERE created_at < now() - make_interval(secs => ?)",
                 RETENTION.toSeconds());
+    }
+
+    private String write(FileCommandResult view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A FileCommandResult is always serialisable", e);
+        }
+    }
+
+    private FileCommandResult read(String response) {
+        try {
+            return json.readValue(response, FileCommandResult.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored answer is not a FileCommandResult", e);
+        }
     }
 }

@@ -1,34 +1,32 @@
 package dev.velocity.filehistory.command.idempotency;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.velocity.filehistory.command.file.FileCommandResult;
-import dev.velocity.filehistory.command.idempotency.IdempotencyKeys.Claim;
-import dev.velocity.filehistory.command.idempotency.IdempotencyKeys.Stored;
-import dev.velocity.filehistory.platform.VelocityProperties;
 import dev.velocity.filehistory.platform.auth.Caller;
 import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.platform.web.DatabaseUnavailable;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
  * Runs a command at most once per {@code Idempotency-Key} (api.md, Save) and answers a retry with the first answer.
  * <ol>
- * <li>The key is claimed first, in its own short transaction; the table's primary key lets one request win.</li>
- * <li>The winner runs the command; {@link AnswerInCommandTransaction} writes its answer in the command's own
- *     transaction, so the events and the answer commit together or not at all: there is no moment in which a change
- *     is stored but its answer is not.</li>
- * <li>A rejected or failed command stored nothing, so the key is released and a retry runs again.</li>
- * <li>Any other request with the key: a different request is 422; the same one gets the stored answer, waiting
- *     up to {@link #WAIT_FOR_FIRST} for it, then 409 "in use" with Retry-After.</li>
+ * <li>A key with a stored answer gets it again (a different request with the key: 422), before anything else.</li>
+ * <li>Otherwise the command runs with the key in its metadata. Inside the command's transaction
+ *     {@link IdempotencyKeyInCommandTransaction} takes the key's transaction-scoped lock, looks for an answer once
+ *     more, and stores the command's answer in that transaction: the events and the answer commit together or not
+ *     at all, and the lock ends with the transaction, however it ends. A connection cut between taking the key and
+ *     committing leaves nothing behind, so a retry runs at once.</li>
+ * <li>While another live attempt holds the key, the command rolls back before it changes anything, and this waits
+ *     for that attempt's answer, looking again every {@value #POLL_MILLIS} ms without holding a connection, up to
+ *     {@link #WAIT_FOR_FIRST}; then 409 "in use" with Retry-After.</li>
+ * <li>A rejected or failed command stored nothing, so a retry runs it again.</li>
  * </ol>
- * A claim whose request died (process killed between claim and commit) blocks the key until it is older than twice
- * the longest command transaction; then a retry takes it over and runs the command, which had not committed.
+ * Two live attempts never both store: the lock lets one in at a time, and the table's primary key is the last guard.
  */
 @Service
 public class IdempotentCommands {
@@ -38,86 +36,64 @@ public class IdempotentCommands {
     private static final long POLL_MILLIS = 20;
 
     private final IdempotencyKeys keys;
-    private final ObjectMapper json;
-    private final Duration staleAfter;
-    private final ThreadLocal<Claim> running = new ThreadLocal<>();
 
-    IdempotentCommands(IdempotencyKeys keys, ObjectMapper json, VelocityProperties properties) {
+    IdempotentCommands(IdempotencyKeys keys) {
         this.keys = keys;
-        this.json = json;
-        // By then PostgreSQL has ended the claim's transaction, so its command can no longer commit.
-        this.staleAfter = properties.databaseTimeout();
     }
 
-    /** The command's answer, or with a key already used for this request, the answer it got the first time. */
-    public Answer run(Caller caller, String key, String fingerprint, Supplier<FileCommandResult> command) {
+    /**
+     * The command's answer, or with a key already used for this request, the answer it got the first time. The
+     * command is given the metadata to send it with.
+     */
+    public Answer run(Caller caller, String key, String fingerprint, Function<MetaData, FileCommandResult> command) {
         if (key == null) {
-            return Answer.of(command.get());
+            return Answer.of(command.apply(MetaData.emptyInstance()));
         }
         if (!KEY.matcher(key).matches()) {
             throw ApiProblem.badRequest("'Idempotency-Key' must be 1 to 255 visible ASCII characters");
         }
-        Claim claim = new Claim(caller.projectId(), caller.user(), key, fingerprint, UUID.randomUUID());
+        IdempotencyClaim claim = new IdempotencyClaim(caller.projectId(), caller.user(), key, fingerprint);
         long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
-        while (!keys.claim(claim, staleAfter)) {
-            Optional<Stored> stored = keys.find(claim);
-            if (stored.isPresent() && !stored.get().fingerprint().equals(fingerprint)) {
-                throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
-                        "Idempotency-Key reused", "This Idempotency-Key was used for a different request");
+        while (true) {
+            Optional<Answer> stored = storedAnswer(claim);
+            if (stored.isPresent()) {
+                return stored.get();
             }
-            if (stored.isPresent() && stored.get().answered()) {
-                return new Answer(stored.get().status(), read(stored.get().response()));
+            try {
+                return Answer.of(command.apply(claim.asMetaData()));
+            } catch (RuntimeException failure) {
+                if (!IdempotencyKeyHeldException.isCauseOf(failure)) {
+                    return answerAfter(failure, claim);
+                }
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new IdempotencyKeyInUseException();
             }
             pause();
         }
-        return execute(claim, command);
     }
 
-    /** Called inside the command's transaction with its result; see {@link AnswerInCommandTransaction}. */
-    void recordInCommandTransaction(FileCommandResult view) {
-        Claim claim = running.get();
-        if (claim == null) {
-            return;
-        }
-        Answer answer = Answer.of(view);
-        if (!keys.answer(claim, answer.status(), write(view))) {
-            // Another request took the key over as stale; rolling this command back leaves it to that one.
-            throw new IdempotencyKeyInUseException();
-        }
-    }
-
-    private Answer execute(Claim claim, Supplier<FileCommandResult> command) {
-        running.set(claim);
-        boolean done = false;
-        try {
-            Answer answer = Answer.of(command.get());
-            done = true;
-            return answer;
-        } finally {
-            running.remove();
-            if (!done) {
-                keys.release(claim);
+    /** The answer stored for the claim's key: empty if none, 422 if it answered a different request. */
+    Optional<Answer> storedAnswer(IdempotencyClaim claim) {
+        return keys.find(claim).map(stored -> {
+            if (!stored.fingerprint().equals(claim.fingerprint())) {
+                throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused",
+                        "Idempotency-Key reused", "This Idempotency-Key was used for a different request");
             }
-        }
+            return stored.answer();
+        });
     }
 
-    private String write(FileCommandResult view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A FileCommandResult is always serialisable", e);
+    /**
+     * A command refused because of the first attempt's own change, committed after this one looked (the file that
+     * attempt deleted is gone), gets the first attempt's answer; any other failure is this request's answer. With the
+     * database away there is nothing to look at: the failure (503) goes back at once.
+     */
+    private Answer answerAfter(RuntimeException failure, IdempotencyClaim claim) {
+        if (DatabaseUnavailable.isCauseOf(failure)) {
+            throw failure;
         }
-    }
-
-    private FileCommandResult read(String response) {
-        try {
-            return json.readValue(response, FileCommandResult.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A stored answer is not a FileCommandResult", e);
-        }
+        return storedAnswer(claim).orElseThrow(() -> failure);
     }
 
     private static void pause() {

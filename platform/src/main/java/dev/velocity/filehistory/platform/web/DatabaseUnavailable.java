@@ -9,8 +9,8 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
- * Tells a failure that passes when the database is reachable again (down, restarting, refusing or dropping
- * connections, no connection free within Hikari's timeout) from a bug. Spring, Axon and the driver each wrap it
+ * Tells a failure that passes when the database is reachable again (down, restarting, refusing, dropping or not
+ * answering connections, no connection free within Hikari's timeout, a statement past its timeout) from a bug. Spring, Axon and the driver each wrap it
  * their own way (Axon's {@code JdbcException} and {@code EventStoreException} keep the bare {@link SQLException}),
  * so the whole cause chain is searched. Such a request stored nothing that was acknowledged: 503, retry.
  */
@@ -60,10 +60,14 @@ public final class DatabaseUnavailable {
     }
 
     /**
-     * SQLState class 08 is a connection failure; 57P01-57P03 are PostgreSQL shutting down or not yet accepting
-     * connections (the state a restarting server answers with).
+     * SQLState class 08 is a connection failure; 57P01-57P03 are PostgreSQL terminating the connection or not yet
+     * accepting connections (a restarting server, {@code pg_terminate_backend}), 57P05 its idle-session timeout.
+     * The database also ends work that ran past a bound set on every pooled connection ({@code DatabaseTimeouts}):
+     * 57014 is a statement cancelled (its {@code statement_timeout}), 25P03 a connection ended because its
+     * transaction sat idle too long (what a paused server finds when it resumes). Each rolled the transaction back.
      */
     private static boolean isConnectionState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"));
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0")
+                || sqlState.equals("57014") || sqlState.equals("25P03"));
     }
 }

@@ -1,4 +1,0 @@
-package bench;
-
-/** How a save attempt ended. */
-enum Kind { ACKNOWLEDGED, UNCHANGED, FAILED }
