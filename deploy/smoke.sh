@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the split deployment without Docker: a throwaway PostgreSQL 15, the command-side and query-side
 # jars, and nginx with deploy/nginx.conf (upstream names and paths rewritten to loopback), then checks
-# through the proxy that methods reach the right side, that live updates stream, and that the proxy's own
-# errors are problem+json. Loopback only; every step is bounded; everything is stopped on exit.
+# through the proxy that methods reach the right side, that live updates stream (uncompressed), that the editor's
+# files and the API's answers come compressed and cached as they should, and that the proxy's own errors are
+# problem+json. Loopback only; every step is bounded; everything is stopped on exit.
 #
 #   mvn -B -DskipTests package && deploy/smoke.sh
 #
@@ -36,6 +37,23 @@ upstream_of() { # the side nginx sent the last request for a path to, from its a
 }
 
 check "editor page served at /" bash -c "curl -fsS --max-time 5 '$B/' | grep -qi '<html'"
+headers_of() { # headers_of NAME CURL_ARGS...: a GET that accepts gzip, its headers in $WORK/NAME.headers
+  local name=$1; shift
+  curl -fsS --max-time 10 -o /dev/null -D "$WORK/$name.headers" -H 'Accept-Encoding: gzip' "$@"
+}
+has_header() { grep -qi "^$2" "$WORK/$1.headers"; }
+page_revalidated() {
+  headers_of page "$B/" && has_header page 'cache-control: no-cache' || return 1
+  local etag; etag=$(grep -i '^etag:' "$WORK/page.headers" | cut -d' ' -f2- | tr -d '\r')
+  [[ $(curl -sS --max-time 5 -o /dev/null -w '%{http_code}' -H "If-None-Match: $etag" "$B/") == 304 ]]
+}
+script_precompressed() {
+  local script; script=$(curl -fsS --max-time 5 "$B/" | grep -o '/assets/index-[^"]*[.]js' | head -1)
+  headers_of script "$B$script" && has_header script 'content-encoding: gzip' \
+    && has_header script 'cache-control: public, max-age=31536000, immutable'
+}
+check "the page is revalidated (no-cache, ETag, 304)" page_revalidated
+check "the editor's script comes gzipped and is kept a year" script_precompressed
 check "GET /actuator/health UP through the proxy" bash -c "curl -fsS --max-time 5 '$B/actuator/health' | grep -q UP"
 check "/api-docs describes the query routes" bash -c "curl -fsS --max-time 10 '$B/api-docs' | grep -qF '/api/projects/{projectId}/timeline'"
 check "/api-docs/commands describes the command routes" bash -c "curl -fsS --max-time 10 '$B/api-docs/commands' | grep -qF '/api/projects/{projectId}/files/move'"
@@ -47,7 +65,8 @@ PROJECT=$(curl -fsS --max-time 10 -X POST "$B/api/projects" -H 'Content-Type: ap
 ID=$(json_field projectId <<<"$PROJECT"); TOKEN=$(json_field token <<<"$PROJECT")
 check "POST /api/projects went to the command side" test "$(upstream_of "/api/projects")" = "127.0.0.1:$COMMAND_PORT"
 
-curl -sN --max-time 20 "$B/api/projects/$ID/updates?access_token=$TOKEN" >"$WORK/sse.txt" &
+curl -sN --max-time 20 -H 'Accept-Encoding: gzip' -D "$WORK/sse.headers" "$B/api/projects/$ID/updates?access_token=$TOKEN" \
+  >"$WORK/sse.txt" &
 SSE=$!
 sleep 2
 SAVE=$(curl -sS --max-time 10 -o "$WORK/save.json" -w '%{http_code}' -X PUT "$B/api/projects/$ID/files?path=src/a.js" \
@@ -73,6 +92,10 @@ sleep 2
 kill "$SSE" 2>/dev/null || true
 wait "$SSE" 2>/dev/null || true
 check "live updates streamed the save as a file-changed event" grep -q 'file-changed' "$WORK/sse.txt"
+check "live updates are not compressed" bash -c "! grep -qi '^content-encoding' '$WORK/sse.headers'"
+api_gzipped() { headers_of "$1" -H "Authorization: Bearer $TOKEN" "$B/api/projects/$ID/$1" && has_header "$1" 'content-encoding: gzip'; }
+check "the file list comes gzipped through the proxy" api_gzipped files
+check "the audit stream comes gzipped through the proxy" api_gzipped events
 check "the access token does not reach the access log" bash -c "! grep -qF '$TOKEN' '$WORK/nginx.log'"
 
 kill "${PIDS[1]}"   # the query side

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { compression } from 'vite-plugin-compression2';
 import { defineConfig, type Plugin } from 'vitest/config';
 
 /**
@@ -11,7 +12,9 @@ function serviceWorker(): Plugin {
     name: 'velocity-service-worker',
     apply: 'build',
     generateBundle(_options, bundle) {
-      const assets = Object.keys(bundle).map((file) => '/' + file);
+      const assets = Object.keys(bundle)
+        .filter((file) => !PRECOMPRESSED.test(file))
+        .map((file) => '/' + file);
       const version = assets.filter((a) => a.startsWith('/assets/')).sort().join('|');
       const template = readFileSync(fileURLToPath(new URL('./src/sw.template.js', import.meta.url)), 'utf8');
       this.emitFile({
@@ -31,8 +34,21 @@ function hash(text: string): string {
   return (h >>> 0).toString(36);
 }
 
+/** The copies the server sends to a browser that accepts them, instead of the file itself. */
+const PRECOMPRESSED = /\.(gz|br)$/;
+
 export default defineConfig({
-  plugins: [serviceWorker()],
+  plugins: [
+    serviceWorker(),
+    // Brotli and gzip copies next to every text file (and the icon font), at the highest levels: the server sends
+    // them as they are (the launcher's resource chain, nginx's gzip_static), so compressing costs nothing per request.
+    compression({
+      algorithms: ['brotliCompress', 'gzip'],
+      include: /\.(html|css|js|json|svg|ttf)$/,
+      threshold: 1024,
+      logLevel: 'silent',
+    }),
+  ],
   resolve: {
     alias: {
       // Monaco's stylesheets are not in its package exports.

@@ -11,6 +11,7 @@ import { openingALongHistoryCostsKilobytes } from './openCost.mjs';
 import { deletedFilesArePaged } from './deletedPaging.mjs';
 import { undoAfterProgramChangesIsExact } from './undoExact.mjs';
 import { unresolvedConflictsAreNotSavedUnasked } from './conflictMarkers.mjs';
+import { thePageIsLightAndTheTreeComesFirst } from './pageWeight.mjs';
 
 export const scenarios = [
   ['1 rapid typing with Ctrl+S loses nothing', rapidTypingWithCtrlS],
@@ -25,4 +26,5 @@ export const scenarios = [
   ['10 deleted files come a page at a time', deletedFilesArePaged],
   ['11 undo after a restore, a remote change or a conflict choice is exact', undoAfterProgramChangesIsExact],
   ['12 conflict markers are not saved unasked', unresolvedConflictsAreNotSavedUnasked],
+  ['13 a first visit is under 1 MB, a reload downloads no script, the tree comes before the editor', thePageIsLightAndTheTreeComesFirst],
 ];

@@ -1,6 +1,6 @@
 import type { FileVersionResult, ProjectClient } from '../api/client';
 import { NetworkError, describeError } from '../api/errors';
-import { monaco } from '../editor/monaco';
+import { loadMonaco, type Monaco } from '../editor/loadMonaco';
 import type { Connection } from '../sync/connection';
 import type { OfflineStore } from '../sync/offlineStore';
 import { SaveQueue } from '../sync/saveQueue';
@@ -84,6 +84,15 @@ export class OpenFiles {
           error instanceof NetworkError ? 'Offline: this file loads when the connection is back.' : `Could not open ${file.path}: ${describeError(error)}`;
         return;
       }
+    }
+    // Monaco loads in the background once the tree is shown (Workspace.start): a file opened sooner waits for it.
+    let monaco: Monaco;
+    try {
+      monaco = await loadMonaco();
+    } catch {
+      // Tried again with the files that could not load, once the connection is back.
+      file.loadError = 'The editor could not be loaded; it is tried again when the connection is back.';
+      return;
     }
     file.loadError = null;
     file.model = monaco.editor.createModel(text, file.language);

@@ -1,16 +1,16 @@
 import type { ProjectClient } from '../api/client';
 import type { ConflictChoice } from '../sync/conflictResolution';
 import { h } from '../ui/dom';
-import { showConflict } from './conflictView';
 import type { EditorPane } from './editorPane';
-import { HistoryView } from './historyView';
+import type { HistoryView } from './historyView';
 import type { OpenFile } from './openFile';
 import type { OpenFiles } from './openFiles';
 import { showTimeline } from './timelineView';
 
 /**
  * The views that cover the editor: a file's history, the project timeline, and the conflict view. Conflict views
- * open one after another, and one shows only while its file's tab is active.
+ * open one after another, and one shows only while its file's tab is active. The history and conflict views show
+ * Monaco editors, so they load with it, when first opened.
  */
 export class Panels {
   readonly conflictHost = h('div', { className: 'overlay-host', hidden: true });
@@ -34,6 +34,7 @@ export class Panels {
 
   async openHistory(file: OpenFile | null): Promise<void> {
     if (!file) return;
+    const { HistoryView } = await import('./historyView');
     this.closeHistory();
     this.history = new HistoryView(this.panelHost, this.client, file.path, file.language, {
       restore: (version) => this.restore(file, version),
@@ -89,6 +90,7 @@ export class Panels {
     this.conflictPath = file.path;
     show();
     this.closeHistory();
+    const { showConflict } = await import('./conflictView');
     const chosen = await showConflict(this.conflictHost, { path: file.path, language: file.language, ...choice });
     this.conflictPath = null;
     done();

@@ -1,5 +1,5 @@
 import type { ConnectionState } from '../sync/connection';
-import { monaco } from '../editor/monaco';
+import { languageName } from '../editor/languages';
 import { h } from '../ui/dom';
 import { connectionLabel, statusLabel } from '../ui/statusText';
 import type { OpenFile } from './openFile';
@@ -72,9 +72,4 @@ export class StatusBar {
       ),
     );
   }
-}
-
-/** The name a person knows the language by ("JavaScript"), from Monaco's registry. */
-function languageName(id: string): string {
-  return monaco.languages.getLanguages().find((l) => l.id === id)?.aliases?.[0] ?? id;
 }

@@ -38,7 +38,7 @@ export class Workspace {
       if (file) file.notice = null;
     },
   });
-  private readonly pane = new EditorPane();
+  private readonly pane = new EditorPane((position) => this.status.showCursor(position));
   private readonly panels: Panels;
   private readonly unlisten: () => void;
 
@@ -80,7 +80,6 @@ export class Workspace {
         deleteActive: () => void this.actions.deleteActive(),
       }, parts),
     );
-    this.pane.mount((position) => this.status.showCursor(position));
     this.unlisten = listenToWindow({
       connectivityChanged: () => this.connection.browserChanged(),
       persistAll: this.files.persistAll,
@@ -98,22 +97,27 @@ export class Workspace {
     });
   }
 
+  /** Shows the tree, then the tabs, then loads the editor and the open files; done once the editor is loaded (or failed to). */
   async start(): Promise<void> {
     this.status.showConnection(this.connection.state);
     this.sidebar.render();
     await this.loadFiles();
+    // The tree first, then the editor: Monaco (most of the page's weight) loads while the tabs' files do.
+    const editorLoaded = this.pane.load();
     const tabs = this.store.openTabs();
     const paths = [...new Set([...tabs.paths, ...this.store.pendingPaths()])];
-    for (const path of paths) await this.openFile(path, { activate: false });
-    const first = tabs.active && this.files.has(tabs.active) ? tabs.active : paths[0] ?? null;
-    if (first) this.activate(first);
-    this.tabs.render(this.files.all(), this.active);
+    const first = tabs.active && paths.includes(tabs.active) ? tabs.active : paths[0];
+    const opening = Promise.all(paths.map((path) => this.openFile(path, { activate: path === first })));
+    this.renderAll();
+    await opening;
+    this.renderAll();
     this.live = new LiveUpdates(this.client.updatesUrl(), {
       onChange: (event) => void this.onRemoteChange(event),
       onReconnect: () => void this.catchUp(),
       onState: (open) => this.connection.liveChanged(open),
     });
     void this.sidebar.loadDeleted();
+    await editorLoaded;
   }
 
   close(): void {
@@ -156,8 +160,15 @@ export class Workspace {
 
   /** Opens (or shows) a file: from the server, or from the edits kept in this browser. */
   async openFile(path: string, options: { activate?: boolean; minVersion?: number } = {}): Promise<void> {
-    if (!this.files.has(path)) await this.files.add(path, options.minVersion);
-    if (options.activate !== false) this.activate(path);
+    let activate = options.activate !== false;
+    if (!this.files.has(path)) {
+      const adding = this.files.add(path, options.minVersion);
+      // Its tab and status show at once, its text once it and the editor are loaded (unless another tab was chosen).
+      if (activate) this.activate(path);
+      await adding;
+      activate &&= this.active === path;
+    }
+    if (activate) this.activate(path);
     this.persistTabs();
   }
 
@@ -233,6 +244,7 @@ export class Workspace {
   /** After a reconnect: load what was missed (tree, files that could not load, newer versions). */
   private async catchUp(): Promise<void> {
     await this.loadFiles();
+    void this.pane.load();
     for (const file of this.files.all()) {
       if (file.model) continue;
       await this.files.load(file);

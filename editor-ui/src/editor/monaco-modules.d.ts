@@ -1,4 +1,5 @@
-declare module 'monaco-editor/languages/definitions/javascript/javascript' {
+// Monaco ships each language's rules as a module without type declarations.
+declare module 'monaco-editor/languages/definitions/*' {
   import type { languages } from 'monaco-editor/editor/editor.api';
   export const conf: languages.LanguageConfiguration;
   export const language: languages.IMonarchLanguage;

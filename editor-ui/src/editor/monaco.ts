@@ -1,6 +1,8 @@
 /**
- * A slim Monaco: the editor API, the diff editor, the usual editing contributions and only the
- * languages we name below. Everything is bundled; nothing loads from a CDN.
+ * A slim Monaco: the editor API, the diff editor, the usual editing contributions and only the languages of
+ * `languages.ts`. Everything is bundled; nothing loads from a CDN. The page gets it through `loadMonaco()`, and
+ * only the views over the editor (history, conflict), themselves loaded on demand, import it: so Monaco stays out of
+ * the chunk that shows the tree.
  */
 import * as monaco from 'monaco-editor/editor/editor.api';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
@@ -25,34 +27,21 @@ import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess';
 import 'monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess';
 
-import 'monaco-editor/languages/definitions/css/register';
-import 'monaco-editor/languages/definitions/dockerfile/register';
-import 'monaco-editor/languages/definitions/go/register';
-import 'monaco-editor/languages/definitions/html/register';
-import 'monaco-editor/languages/definitions/ini/register';
-import 'monaco-editor/languages/definitions/java/register';
-import 'monaco-editor/languages/definitions/javascript/register';
-import 'monaco-editor/languages/definitions/kotlin/register';
-import 'monaco-editor/languages/definitions/markdown/register';
-import 'monaco-editor/languages/definitions/python/register';
-import 'monaco-editor/languages/definitions/rust/register';
-import 'monaco-editor/languages/definitions/shell/register';
-import 'monaco-editor/languages/definitions/sql/register';
-import 'monaco-editor/languages/definitions/typescript/register';
-import 'monaco-editor/languages/definitions/xml/register';
-import 'monaco-editor/languages/definitions/yaml/register';
+import { LANGUAGES, type LanguageDefinition } from './languages';
 
 self.MonacoEnvironment = {
   getWorker: () => new EditorWorker(),
 };
 
-// JSON gets the JavaScript colouring: its full language service would add a worker of its own.
-monaco.languages.register({ id: 'json', extensions: ['.json', '.jsonc'], aliases: ['JSON'] });
-monaco.languages.onLanguage('json', async () => {
-  const js = await import('monaco-editor/languages/definitions/javascript/javascript');
-  monaco.languages.setMonarchTokensProvider('json', js.language);
-  monaco.languages.setLanguageConfiguration('json', js.conf);
-});
+// Each language's rules load with the first file in it, as Monaco's own registrations do it.
+for (const language of LANGUAGES) {
+  const { id, extensions, filenames, aliases } = language;
+  let definition: Promise<LanguageDefinition> | null = null;
+  const load = () => (definition ??= language.load());
+  monaco.languages.register({ id, extensions, filenames, aliases });
+  monaco.languages.registerTokensProviderFactory(id, { create: async () => (await load()).language });
+  monaco.languages.onLanguageEncountered(id, async () => monaco.languages.setLanguageConfiguration(id, (await load()).conf));
+}
 
 export { monaco };
 

@@ -1,5 +1,5 @@
 import { smallestEdit } from '../sync/textEdit';
-import { monaco } from './monaco';
+import type { monaco } from './monaco';
 
 /**
  * Puts `text` in `model` with the smallest single edit (a cursor outside the change stays put), as one undo step of
@@ -12,6 +12,7 @@ export function replaceText(model: monaco.editor.ITextModel, text: string): void
   const from = model.getPositionAt(edit.start);
   const to = model.getPositionAt(edit.end);
   model.pushStackElement();
-  model.pushEditOperations([], [{ range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column), text: edit.text }], () => null);
+  const range = { startLineNumber: from.lineNumber, startColumn: from.column, endLineNumber: to.lineNumber, endColumn: to.column };
+  model.pushEditOperations([], [{ range, text: edit.text }], () => null);
   model.pushStackElement();
 }

@@ -15,11 +15,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The whole system in one process on one port: the command side, the query side and the editor, with an
- * embedded PostgreSQL in {@code VELOCITY_DATA_DIR} unless {@code SPRING_DATASOURCE_URL} names a database.
+ * embedded PostgreSQL in {@code VELOCITY_DATA_DIR} unless {@code SPRING_DATASOURCE_URL} names a database. The editor's
+ * files are served as {@link EditorPage} says.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({PlatformConfiguration.class, HistoryCoreConfiguration.class})
+@Import({PlatformConfiguration.class, HistoryCoreConfiguration.class, EditorPage.class})
 @ComponentScan(basePackageClasses = {CommandSideApplication.class, QuerySideApplication.class},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))

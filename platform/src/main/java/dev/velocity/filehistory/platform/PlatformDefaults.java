@@ -50,6 +50,19 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
             // Each module's own migrations (db/platform, db/command, db/query) run in order: see ModuleMigrations.
             "spring.flyway.enabled", "true");
 
+    /**
+     * Text answers go gzipped to a client that accepts it: file lists, histories, diffs, the audit stream and the
+     * export shrink to a fraction of their size on the wire. Server-sent events (text/event-stream) are left out on
+     * purpose: a compressor holds bytes back, and each event must reach the editor at once. Below 1 KiB compressing
+     * saves less than a packet. The editor's own files come compressed from its build (the launcher's EditorPage).
+     */
+    static final Map<String, Object> COMPRESSION = Map.of(
+            "server.compression.enabled", "true",
+            "server.compression.mime-types", String.join(",", "application/json", "application/problem+json",
+                    "application/x-ndjson", "text/x-diff", "application/x-git-fast-import", "text/plain", "text/html",
+                    "text/css", "text/javascript", "application/javascript", "image/svg+xml"),
+            "server.compression.min-response-size", "1KB");
+
     /** Framework settings nobody tunes that Spring and Axon only offer as properties. */
     static final Map<String, Object> FRAMEWORK = Map.ofEntries(
             // TRACE reaches Spring MVC (TomcatErrorReportConfiguration), which answers it 405 instead of echoing it.
@@ -78,6 +91,7 @@ public class PlatformDefaults implements EnvironmentPostProcessor {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Map<String, Object> defaults = new LinkedHashMap<>(OPERATOR_SETTINGS);
         defaults.putAll(DATABASE);
+        defaults.putAll(COMPRESSION);
         defaults.putAll(FRAMEWORK);
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }

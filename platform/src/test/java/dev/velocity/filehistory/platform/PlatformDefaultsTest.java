@@ -45,6 +45,16 @@ class PlatformDefaultsTest {
     }
 
     @Test
+    void textAnswersAreCompressedButNotLiveUpdates() {
+        Binder settings = environment(Map.of());
+
+        assertThat(settings.bind("server.compression.enabled", Boolean.class).get()).isTrue();
+        assertThat(settings.bind("server.compression.mime-types", String[].class).get())
+                .contains("application/json", "application/x-ndjson", "text/x-diff", "text/javascript", "text/css")
+                .doesNotContain("text/event-stream");
+    }
+
+    @Test
     void springsOwnNameStillWins() {
         Binder settings = environment(Map.of("VELOCITY_HTTP_THREADS", "8", "SERVER_TOMCAT_THREADS_MAX", "5"));
 
