@@ -9,7 +9,7 @@ interface ServerPair {
   edits: LineEdit[];
 }
 
-/** Written by platform's ServerLineEditsFixtureTest: the server's edits (java-diff-utils) for seeded pairs. */
+/** Written by history-core's ServerLineEditsFixtureTest: the server's edits (java-diff-utils) for seeded pairs. */
 const fixture: { pairs: ServerPair[] } = serverEdits;
 
 describe('the editor diffs lines as the server does', () => {

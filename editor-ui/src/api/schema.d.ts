@@ -542,6 +542,8 @@ export interface components {
             head?: string;
             ok?: boolean;
             problems?: components["schemas"]["Problem"][];
+            /** Format: int64 */
+            projectEvents?: number;
         };
     };
     responses: never;

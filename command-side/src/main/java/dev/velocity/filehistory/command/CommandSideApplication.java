@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.command;
 
+import dev.velocity.filehistory.history.HistoryCoreConfiguration;
 import dev.velocity.filehistory.platform.Offline;
 import dev.velocity.filehistory.platform.PlatformConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The write side on its own: the command API, the file aggregates and the path claims. */
 @SpringBootApplication
-@Import(PlatformConfiguration.class)
+@Import({PlatformConfiguration.class, HistoryCoreConfiguration.class})
 public class CommandSideApplication {
 
     public static void main(String[] args) {

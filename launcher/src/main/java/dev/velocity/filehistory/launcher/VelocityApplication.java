@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.launcher;
 
 import dev.velocity.filehistory.command.CommandSideApplication;
+import dev.velocity.filehistory.history.HistoryCoreConfiguration;
 import dev.velocity.filehistory.platform.Offline;
 import dev.velocity.filehistory.platform.PlatformConfiguration;
 import dev.velocity.filehistory.query.QuerySideApplication;
@@ -19,7 +20,7 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({PlatformConfiguration.class, EditorPage.class})
+@Import({PlatformConfiguration.class, HistoryCoreConfiguration.class, EditorPage.class})
 @ComponentScan(basePackageClasses = {CommandSideApplication.class, QuerySideApplication.class},
         excludeFilters = @ComponentScan.Filter(type = FilterType.ASSIGNABLE_TYPE,
                 classes = {CommandSideApplication.class, QuerySideApplication.class}))

@@ -16,7 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sides share only the messages in shared-events (and the platform they both run on), and each owns its tables:
+ * The sides share only the messages in shared-events, the history core (content storage and the hash chain) and the
+ * platform they both run on, and each owns its tables:
  * the tables a module's migrations create are named in SQL by that module only (the platform's by anyone), and
  * Axon's event and token tables only by their one reader each. ArchUnit cannot see SQL in strings, so those rules
  * read the sources ({@link SqlInSources}).
@@ -35,14 +36,23 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAPackage("dev.velocity.filehistory.command..");
 
     @ArchTest
-    static final ArchRule platformKnowsNeitherSide = noClasses()
+    static final ArchRule platformKnowsNeitherSideNorTheHistoryCore = noClasses()
             .that().resideInAPackage("dev.velocity.filehistory.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.command..",
+                    "dev.velocity.filehistory.query..", "dev.velocity.filehistory.launcher..",
+                    "dev.velocity.filehistory.history..");
+
+    /** The history core is the domain both sides use: it runs on the platform and knows neither side. */
+    @ArchTest
+    static final ArchRule historyCoreKnowsNeitherSide = noClasses()
+            .that().resideInAPackage("dev.velocity.filehistory.history..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.command..",
                     "dev.velocity.filehistory.query..", "dev.velocity.filehistory.launcher..");
 
+    /** Records, and the interfaces that give events their common shape (FileEvent): nothing with behaviour. */
     @ArchTest
     static final ArchRule sharedMessagesAreRecordsThatDependOnNothingButAxon = classes()
-            .that().resideInAPackage("dev.velocity.filehistory.api..").and().areNotEnums()
+            .that().resideInAPackage("dev.velocity.filehistory.api..").and().areNotEnums().and().areNotInterfaces()
             .should().beRecords()
             .andShould().onlyDependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.api..", "java..",
                     "org.axonframework.modelling.command..", "org.axonframework.serialization..");
@@ -61,6 +71,26 @@ class ArchitectureTest {
             .and().resideInAPackage("dev.velocity.filehistory.query..")
             .should().dependOnClassesThat().haveSimpleNameEndingWith("ReadModel")
             .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Projection");
+
+    /**
+     * The query side's handlers and services throw their own exceptions, which the side's advice maps: only its web
+     * layer (controllers, the advice, the parsing of a point in time from request parameters) speaks HTTP problems.
+     */
+    @ArchTest
+    static final ArchRule queryHandlersThrowDomainExceptionsNotHttpProblems = noClasses()
+            .that().resideInAPackage("dev.velocity.filehistory.query..")
+            .and().areNotAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .and().areNotAnnotatedWith(org.springframework.web.bind.annotation.RestControllerAdvice.class)
+            .and().doNotHaveSimpleName("AsOf")
+            .should().dependOnClassesThat().areAssignableTo(dev.velocity.filehistory.platform.web.ApiProblem.class);
+
+    /** The read models (projections, their processor, rebuild and catch-up) know nothing of who reads them. */
+    @ArchTest
+    static final ArchRule readModelsDoNotKnowTheirReaders = noClasses()
+            .that().resideInAPackage("dev.velocity.filehistory.query.readmodel..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.velocity.filehistory.query.file..",
+                    "dev.velocity.filehistory.query.audit..", "dev.velocity.filehistory.query.export..",
+                    "dev.velocity.filehistory.query.timeline..");
 
     /** Problem responses are built in one place (ApiProblem, ProblemResponses), not by hand in handlers. */
     @ArchTest

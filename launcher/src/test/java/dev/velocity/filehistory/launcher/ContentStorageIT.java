@@ -14,8 +14,14 @@ import org.junit.jupiter.api.Test;
 class ContentStorageIT extends RunningSystem {
 
     private static final int SAVES = 130;
-    /** What every event spends on its place in the hash chain: two hex SHA-256 fields (docs/audit.md). */
-    private static final long HASH_CHAIN_BYTES = 2 * ("\"previousHash\":\"\",".length() + 64);
+    /**
+     * What every event spends beside its content: its place in the hash chain, two hex SHA-256 fields
+     * (docs/audit.md), and its operation (null for a save).
+     */
+    private static final long HASH_CHAIN_BYTES = 2 * ("\"previousHash\":\"\",".length() + 64)
+            + "\"operationId\":null,".length();
+    /** What a save stored as line edits spends on the hash that puts its edits in the chain. */
+    private static final long EDITS_HASH_BYTES = "\"editsHash\":\"\",".length() + 64;
 
     private static String source(int edit) {
         StringBuilder text = new StringBuilder();
@@ -70,7 +76,7 @@ class ContentStorageIT extends RunningSystem {
                 Long.class, fileId);
         assertThat(edited).as("saves stored as edits").isGreaterThan(SAVES - 10L);
         assertThat(keyframes).as("a full keyframe after a hundred versions of edits").isGreaterThanOrEqualTo(1);
-        assertThat(payloadBytes - events * HASH_CHAIN_BYTES)
+        assertThat(payloadBytes - events * HASH_CHAIN_BYTES - edited * EDITS_HASH_BYTES)
                 .as("stored payload bytes beyond the hash chain against %d full copies", SAVES)
                 .isLessThan(10L * source(0).length());
     }

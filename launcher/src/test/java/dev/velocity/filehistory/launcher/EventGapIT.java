@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.launcher.Api.Project;
-import dev.velocity.filehistory.platform.audit.EventHashes;
+import dev.velocity.filehistory.history.chain.EventHashes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -119,7 +119,7 @@ class EventGapIT extends RunningSystem {
     private static GenericDomainEventMessage<FileCreatedEvent> created(Project project, String fileId, String path,
                                                                        Instant at) {
         FileCreatedEvent payload = EventHashes.linked(new FileCreatedEvent(project.id(), fileId, path, 1, path,
-                sha256(path), path.length(), null, null, "alice", null, null), null);
+                sha256(path), path.length(), null, null, "alice", null, null, null), null);
         return new GenericDomainEventMessage<>("FileAggregate", fileId, 0, payload, MetaData.emptyInstance(),
                 UUID.randomUUID().toString(), at);
     }

@@ -74,6 +74,10 @@ class LiveUpdatesAndAuditIT extends RunningSystem {
         for (String line : all.body().split("\n")) {
             events.add(Api.JSON.readTree(line));
         }
+        JsonNode projectCreated = events.remove(0);
+        assertThat(projectCreated.get("type").asText()).as("the project's own stream comes first")
+                .isEqualTo("ProjectCreatedEvent");
+        assertThat(projectCreated.get("aggregateId").asText()).isEqualTo(project.id());
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("FileCreatedEvent",
                 "FileVersionSavedEvent", "FileMovedEvent", "FileDeletedEvent");
         assertThat(events).extracting(e -> e.get("sequenceNumber").asLong()).containsExactly(0L, 1L, 2L, 3L);
@@ -128,6 +132,7 @@ class LiveUpdatesAndAuditIT extends RunningSystem {
             after = positions.get(positions.size() - 1);
         }
         assertThat(pages).isEqualTo(3);
-        assertThat(positions).hasSize(8).isSorted().doesNotHaveDuplicates();
+        assertThat(positions).as("8 file events and the project's own first").hasSize(9).isSorted()
+                .doesNotHaveDuplicates();
     }
 }

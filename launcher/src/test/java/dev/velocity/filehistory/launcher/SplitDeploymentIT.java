@@ -37,7 +37,8 @@ class SplitDeploymentIT {
             assertThat(read.json().get("content").asText()).isEqualTo("split deployment, saved again");
             assertThat(queries.history(project, "src/app.js", "").json().get("entries")).hasSize(2);
             assertThat(queries.get("/api/projects/" + project.id() + "/events", project.token()).body().lines())
-                    .as("the query side selects the project's events by its own file-to-project map").hasSize(2);
+                    .as("the query side selects the project's events (its own stream's and its file's) by its own "
+                            + "stream-to-project map").hasSize(3);
 
             assertThat(queries.get("/api/projects/" + project.id() + "/files", "vfh_unknown").status())
                     .isEqualTo(401);

@@ -23,8 +23,8 @@ final class SqlInSources {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     /** Module directory and the name of its migrations (db/<name>). */
-    static final Map<String, String> MODULES = Map.of("platform", "platform", "command-side", "command",
-            "query-side", "query");
+    static final Map<String, String> MODULES = Map.of("platform", "platform", "history-core", "history",
+            "command-side", "command", "query-side", "query");
 
     private static final Pattern CREATE_TABLE = Pattern.compile("(?i)CREATE\\s+TABLE\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)");
 

@@ -109,9 +109,43 @@ class VerifyIT extends RunningSystem {
             List<JsonNode> problems = problems(project);
             assertThat(problems).allSatisfy(problem -> assertNamed(problem, fileId, 3));
             assertThat(whats(problems)).anyMatch(what -> what.contains("does not match contentHash"))
-                    .anyMatch(what -> what.contains("eventHash does not match"));
+                    .contains("editsHash does not match the stored line edits: the edits were changed");
         });
         assertThat(audit.verify(project).get("ok").asBoolean()).isTrue();
+    }
+
+    /** The chain covers line edits through their hash: a changed editsHash changes the event. */
+    @Test
+    void aChangedEditsHashIsNamedAsAChangedEvent() throws Exception {
+        Project project = api.createProject("edits-hash", "alice");
+        String fileId = history(project);
+        String editsHash = Api.JSON.readTree(jdbc.queryForObject(PAYLOAD, byte[].class, fileId, 1L))
+                .get("editsHash").asText();
+        withPayloadChanged(fileId, 1, editsHash, "0".repeat(64), () -> {
+            List<JsonNode> problems = problems(project);
+            assertThat(problems).allSatisfy(problem -> assertNamed(problem, fileId, 2));
+            assertThat(whats(problems)).containsExactlyInAnyOrder(
+                    "eventHash does not match the event's fields: the stored event was changed",
+                    "editsHash does not match the stored line edits: the edits were changed");
+        });
+    }
+
+    @Test
+    void theProjectsOwnStreamIsInTheChainAndItsDamageIsNamed() {
+        Project project = api.createProject("own-stream", "alice");
+        history(project);
+        String export = audit.export(project);
+        assertThat(export.lines().findFirst().orElseThrow()).contains("\"type\":\"ProjectCreatedEvent\"");
+        assertThat(audit.verify(project).get("projectEvents").asInt()).isEqualTo(1);
+
+        withPayloadChanged(project.id(), 0, "own-stream", "own-streaM", () -> {
+            List<JsonNode> problems = problems(project);
+            assertThat(problems).singleElement().satisfies(problem -> assertNamed(problem, project.id(), 1));
+            assertThat(whats(problems)).containsExactly("the project's own stream: eventHash does not match the "
+                    + "event's fields: the stored event was changed");
+        });
+        AuditExport.ScriptResult damaged = audit.runScript(export.replace("own-stream", "own-streaM"));
+        assertThat(damaged.output()).contains("project " + project.id() + " event 1: eventHash does not match");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.velocity.filehistory.query;
 
+import dev.velocity.filehistory.history.HistoryCoreConfiguration;
 import dev.velocity.filehistory.platform.Offline;
 import dev.velocity.filehistory.platform.PlatformConfiguration;
 import org.springframework.boot.SpringApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 /** The read side on its own: projections into the read models and the query API. */
 @SpringBootApplication
-@Import(PlatformConfiguration.class)
+@Import({PlatformConfiguration.class, HistoryCoreConfiguration.class})
 public class QuerySideApplication {
 
     public static void main(String[] args) {

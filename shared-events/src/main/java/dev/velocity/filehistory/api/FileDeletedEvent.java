@@ -5,11 +5,10 @@ import org.axonframework.serialization.Revision;
 /**
  * A live file was deleted; hash and size are those of its last content.
  * <p>
- * Revision 2 added the hash chain: {@code previousHash} is the {@code eventHash} of the file's event before
- * this one (null for version 1), {@code eventHash} the SHA-256 of this event's canonical form (docs/audit.md).
- * Revision 1 rows are upcast with both null; their hashes are computed as docs/audit.md says.
+ * Revision 2 added the hash chain ({@code previousHash}, {@code eventHash}; docs/audit.md); revision 3 added
+ * {@code operationId} (canonical form 2). Older rows are upcast with the added fields null.
  */
-@Revision("2")
+@Revision("3")
 public record FileDeletedEvent(
         String projectId,
         String fileId,
@@ -19,6 +18,19 @@ public record FileDeletedEvent(
         long sizeBytes,
         String message,
         String author,
+        String operationId,
         String previousHash,
-        String eventHash) {
+        String eventHash) implements FileEvent {
+
+    /** A delete keeps the file's type. */
+    @Override
+    public String fileType() {
+        return null;
+    }
+
+    @Override
+    public FileDeletedEvent withChain(String previousHash, String eventHash) {
+        return new FileDeletedEvent(projectId, fileId, path, version, contentHash, sizeBytes, message, author,
+                operationId, previousHash, eventHash);
+    }
 }

@@ -5,11 +5,12 @@ import org.axonframework.serialization.Revision;
 /**
  * The content of {@code restoredVersion} became the newest version; a deleted file is live again.
  * <p>
- * Revision 2 added the hash chain: {@code previousHash} is the {@code eventHash} of the file's event before
- * this one (null for version 1), {@code eventHash} the SHA-256 of this event's canonical form (docs/audit.md).
- * Revision 1 rows are upcast with both null; their hashes are computed as docs/audit.md says.
+ * Revision 2 added the hash chain ({@code previousHash}, {@code eventHash}; docs/audit.md); revision 3 added
+ * {@code message} (null: the history shows "Restored version N") and {@code operationId}, and its hash covers
+ * {@code content} through {@code contentHash} only (canonical form 2). Older rows are upcast with the added fields
+ * null.
  */
-@Revision("2")
+@Revision("3")
 public record FileRestoredEvent(
         String projectId,
         String fileId,
@@ -20,7 +21,15 @@ public record FileRestoredEvent(
         String contentHash,
         long sizeBytes,
         String fileType,
+        String message,
         String author,
+        String operationId,
         String previousHash,
-        String eventHash) {
+        String eventHash) implements FileEvent, FullTextEvent {
+
+    @Override
+    public FileRestoredEvent withChain(String previousHash, String eventHash) {
+        return new FileRestoredEvent(projectId, fileId, path, version, restoredVersion, content, contentHash,
+                sizeBytes, fileType, message, author, operationId, previousHash, eventHash);
+    }
 }

@@ -3,13 +3,13 @@ package dev.velocity.filehistory.api;
 import org.axonframework.serialization.Revision;
 
 /**
- * New content was saved into a live file.
+ * New content was saved into a live file, stored in full (a keyframe).
  * <p>
- * Revision 2 added the hash chain: {@code previousHash} is the {@code eventHash} of the file's event before
- * this one (null for version 1), {@code eventHash} the SHA-256 of this event's canonical form (docs/audit.md).
- * Revision 1 rows are upcast with both null; their hashes are computed as docs/audit.md says.
+ * Revision 2 added the hash chain ({@code previousHash}, {@code eventHash}; docs/audit.md); revision 3 added
+ * {@code operationId}, and its hash covers {@code content} through {@code contentHash} only (canonical form 2).
+ * Older rows are upcast with the added fields null.
  */
-@Revision("2")
+@Revision("3")
 public record FileVersionSavedEvent(
         String projectId,
         String fileId,
@@ -21,6 +21,13 @@ public record FileVersionSavedEvent(
         String fileType,
         String message,
         String author,
+        String operationId,
         String previousHash,
-        String eventHash) {
+        String eventHash) implements FileEvent, FullTextEvent {
+
+    @Override
+    public FileVersionSavedEvent withChain(String previousHash, String eventHash) {
+        return new FileVersionSavedEvent(projectId, fileId, path, version, content, contentHash, sizeBytes, fileType,
+                message, author, operationId, previousHash, eventHash);
+    }
 }

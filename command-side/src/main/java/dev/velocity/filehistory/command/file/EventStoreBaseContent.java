@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.command.file;
 
-import dev.velocity.filehistory.platform.content.FileContents;
+import dev.velocity.filehistory.history.content.FileContents;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 

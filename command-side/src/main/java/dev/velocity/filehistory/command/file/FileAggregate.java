@@ -9,15 +9,17 @@ import dev.velocity.filehistory.api.DeleteFileCommand;
 import dev.velocity.filehistory.api.FileCreatedEvent;
 import dev.velocity.filehistory.api.FileDeletedEvent;
 import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.FileMovedEvent;
 import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
+import dev.velocity.filehistory.api.FullTextEvent;
 import dev.velocity.filehistory.api.LineEdit;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
-import dev.velocity.filehistory.platform.audit.EventHashes;
-import dev.velocity.filehistory.platform.content.LineEdits;
+import dev.velocity.filehistory.history.chain.EventHashes;
+import dev.velocity.filehistory.history.content.LineEdits;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +43,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * the edits since the last keyframe add up to more than twice the text: reading any version then costs at most a
  * keyframe and that many small edits.
  * <p>
- * Every event links to the one before it by hash ({@link EventHashes}); the aggregate keeps the newest hash, and
- * its snapshots carry it, so snapshots taken before the chain (revision 1) are not used.
+ * Every event links to the one before it by hash ({@link EventHashes}); the hash covers the content through
+ * {@code contentHash} (and line edits through {@code editsHash}), never the text itself. The aggregate keeps the
+ * newest hash, and its snapshots carry it, so snapshots taken before the chain (revision 1) are not used.
  */
 @Revision("2")
 @Aggregate(cache = "fileAggregateCache", snapshotTriggerDefinition = "fileSnapshotTrigger")
@@ -90,7 +93,7 @@ class FileAggregate {
     FileCommandResult handle(CreateFileCommand command) {
         applyChained(new FileCreatedEvent(command.projectId(), command.fileId(), command.path(), 1,
                 command.content(), command.contentHash(), command.sizeBytes(), command.fileType(), command.message(),
-                command.author(), null, null));
+                command.author(), null, null, null));
         return view(true, true);
     }
 
@@ -105,12 +108,12 @@ class FileAggregate {
         Optional<List<LineEdit>> edits = editsFrom(base, command.content());
         if (edits.isPresent()) {
             applyChained(new FileEditedEvent(projectId, fileId, path, version + 1, edits.get(),
-                    command.contentHash(), command.sizeBytes(), type, command.message(), command.author(),
-                    null, null));
+                    EventHashes.editsHash(edits.get()), command.contentHash(), command.sizeBytes(), type,
+                    command.message(), command.author(), null, null, null));
         } else {
             applyChained(new FileVersionSavedEvent(projectId, fileId, path, version + 1, command.content(),
                     command.contentHash(), command.sizeBytes(), type, command.message(), command.author(),
-                    null, null));
+                    null, null, null));
         }
         return view(true, false);
     }
@@ -132,7 +135,7 @@ class FileAggregate {
         }
         requireVersion(command.expectedVersion());
         applyChained(new FileMovedEvent(projectId, fileId, path, command.toPath(), version + 1, contentHash,
-                sizeBytes, command.message(), command.author(), null, null));
+                sizeBytes, command.message(), command.author(), null, null, null));
         return view(true, false);
     }
 
@@ -141,7 +144,7 @@ class FileAggregate {
         requireLiveAt(command.path());
         requireVersion(command.expectedVersion());
         applyChained(new FileDeletedEvent(projectId, fileId, path, version + 1, contentHash, sizeBytes,
-                command.message(), command.author(), null, null));
+                command.message(), command.author(), null, null, null));
         return view(true, false);
     }
 
@@ -158,13 +161,13 @@ class FileAggregate {
         }
         requireVersion(command.expectedVersion());
         applyChained(new FileRestoredEvent(projectId, fileId, path, version + 1, command.restoredVersion(),
-                command.content(), command.contentHash(), command.sizeBytes(), fileType, command.author(),
-                null, null));
+                command.content(), command.contentHash(), command.sizeBytes(), fileType, null, command.author(),
+                null, null, null));
         return view(true, false);
     }
 
     /** The event with its place in the file's hash chain: its own hash over its fields and the link before it. */
-    private void applyChained(Record draft) {
+    private void applyChained(FileEvent draft) {
         apply(EventHashes.linked(draft, lastEventHash));
     }
 
@@ -185,66 +188,31 @@ class FileAggregate {
                 changed, created);
     }
 
+    /**
+     * Every file event moves the file to its version, path and content; a full text starts a new run of line edits
+     * (a keyframe), and a move or delete keeps the type the file had.
+     */
     @EventSourcingHandler
-    void on(FileCreatedEvent event, @Timestamp Instant at) {
+    void on(FileEvent event, @Timestamp Instant at) {
         lastEventHash = EventHashes.chained(event, lastEventHash);
         fileId = event.fileId();
         projectId = event.projectId();
         path = event.path();
-        fileType = event.fileType();
-        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
-        keyframe();
-    }
-
-    @EventSourcingHandler
-    void on(FileVersionSavedEvent event, @Timestamp Instant at) {
-        lastEventHash = EventHashes.chained(event, lastEventHash);
-        fileType = event.fileType();
-        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
-        keyframe();
-    }
-
-    @EventSourcingHandler
-    void on(FileEditedEvent event, @Timestamp Instant at) {
-        lastEventHash = EventHashes.chained(event, lastEventHash);
-        fileType = event.fileType();
-        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
-        editWeightAfterKeyframe += LineEdits.weight(event.edits());
-    }
-
-    @EventSourcingHandler
-    void on(FileMovedEvent event, @Timestamp Instant at) {
-        lastEventHash = EventHashes.chained(event, lastEventHash);
-        path = event.toPath();
-        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
-    }
-
-    @EventSourcingHandler
-    void on(FileDeletedEvent event, @Timestamp Instant at) {
-        lastEventHash = EventHashes.chained(event, lastEventHash);
-        deleted = true;
-        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
-    }
-
-    @EventSourcingHandler
-    void on(FileRestoredEvent event, @Timestamp Instant at) {
-        lastEventHash = EventHashes.chained(event, lastEventHash);
-        deleted = false;
-        changed(event.version(), event.contentHash(), event.sizeBytes(), at, event.author());
-        keyframe();
-    }
-
-    private void keyframe() {
-        eventsAfterKeyframe = 0;
-        editWeightAfterKeyframe = 0;
-    }
-
-    private void changed(int newVersion, String newHash, long newSize, Instant at, String by) {
-        version = newVersion;
-        contentHash = newHash;
-        sizeBytes = newSize;
+        if (event.fileType() != null) {
+            fileType = event.fileType();
+        }
+        deleted = event instanceof FileDeletedEvent;
+        version = event.version();
+        contentHash = event.contentHash();
+        sizeBytes = event.sizeBytes();
         changedAt = at;
-        changedBy = by;
+        changedBy = event.author();
         eventsAfterKeyframe++;
+        if (event instanceof FullTextEvent) {
+            eventsAfterKeyframe = 0;
+            editWeightAfterKeyframe = 0;
+        } else if (event instanceof FileEditedEvent edited) {
+            editWeightAfterKeyframe += LineEdits.weight(edited.edits());
+        }
     }
 }

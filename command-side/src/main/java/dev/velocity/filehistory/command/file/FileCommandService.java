@@ -7,7 +7,7 @@ import dev.velocity.filehistory.api.RestoreFileCommand;
 import dev.velocity.filehistory.api.SaveFileCommand;
 import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.platform.auth.Caller;
-import dev.velocity.filehistory.platform.content.FileContents;
+import dev.velocity.filehistory.history.content.FileContents;
 import dev.velocity.filehistory.platform.web.RequestIdFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -1,9 +1,7 @@
 package dev.velocity.filehistory.command.file;
 
-import dev.velocity.filehistory.api.FileCreatedEvent;
-import dev.velocity.filehistory.api.FileDeletedEvent;
-import dev.velocity.filehistory.api.FileMovedEvent;
-import dev.velocity.filehistory.api.FileRestoredEvent;
+import dev.velocity.filehistory.api.FileEvent;
+import dev.velocity.filehistory.history.ChangeKind;
 import dev.velocity.filehistory.platform.eventstore.DuplicateKeys;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -31,30 +29,25 @@ class FilePathClaims {
         this.jdbc = jdbc;
     }
 
+    /** A change that puts the file at a path or makes it live claims that path; a save keeps the claim it has. */
     @EventHandler
-    void on(FileCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        claim(event.path(), true, () -> jdbc.update(
-                "INSERT INTO file_paths (file_id, project_id, path, live, changed_at) VALUES (?, ?, ?, true, ?)",
-                UUID.fromString(event.fileId()), UUID.fromString(event.projectId()), event.path(), Timestamp.from(at)));
-    }
-
-    @EventHandler
-    void on(FileMovedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        claim(event.toPath(), false, () -> jdbc.update("UPDATE file_paths SET path = ?, changed_at = ? WHERE file_id = ?",
-                event.toPath(), Timestamp.from(at), UUID.fromString(event.fileId())));
-    }
-
-    @EventHandler
-    void on(FileDeletedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.update("UPDATE file_paths SET live = false, changed_at = ? WHERE file_id = ?",
-                Timestamp.from(at), UUID.fromString(event.fileId()));
-    }
-
-    @EventHandler
-    void on(FileRestoredEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
-        claim(event.path(), false, () -> jdbc.update(
-                "UPDATE file_paths SET live = true, changed_at = ? WHERE file_id = ? AND NOT live",
-                Timestamp.from(at), UUID.fromString(event.fileId())));
+    void on(FileEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        Timestamp time = Timestamp.from(at);
+        UUID fileId = UUID.fromString(event.fileId());
+        switch (ChangeKind.of(event)) {
+            case CREATED -> claim(event.path(), true, () -> jdbc.update(
+                    "INSERT INTO file_paths (file_id, project_id, path, live, changed_at) VALUES (?, ?, ?, true, ?)",
+                    fileId, UUID.fromString(event.projectId()), event.path(), time));
+            case MOVED -> claim(event.path(), false, () -> jdbc.update(
+                    "UPDATE file_paths SET path = ?, changed_at = ? WHERE file_id = ?", event.path(), time, fileId));
+            case DELETED -> jdbc.update("UPDATE file_paths SET live = false, changed_at = ? WHERE file_id = ?",
+                    time, fileId);
+            case RESTORED -> claim(event.path(), false, () -> jdbc.update(
+                    "UPDATE file_paths SET live = true, changed_at = ? WHERE file_id = ? AND NOT live", time, fileId));
+            case SAVED -> {
+                // the file stays where it is
+            }
+        }
     }
 
     private static void claim(String path, boolean create, Runnable write) {

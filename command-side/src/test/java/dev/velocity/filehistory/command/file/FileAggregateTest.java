@@ -1,23 +1,32 @@
 package dev.velocity.filehistory.command.file;
 
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.FILE;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.PROJECT;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.V1;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.V2;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.V3;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.created;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.deleted;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.hash;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.moved;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.restoredOne;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.save;
+import static dev.velocity.filehistory.command.file.FileAggregateFixtures.saved;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.predicate;
 
 import dev.velocity.filehistory.api.CreateFileCommand;
 import dev.velocity.filehistory.api.DeleteFileCommand;
 import dev.velocity.filehistory.api.FileCreatedEvent;
-import dev.velocity.filehistory.api.FileDeletedEvent;
-import dev.velocity.filehistory.api.FileMovedEvent;
-import dev.velocity.filehistory.api.FileRestoredEvent;
 import dev.velocity.filehistory.api.FileVersionSavedEvent;
 import dev.velocity.filehistory.api.MoveFileCommand;
 import dev.velocity.filehistory.api.RestoreFileCommand;
-import dev.velocity.filehistory.api.SaveFileCommand;
-import dev.velocity.filehistory.platform.Sha256;
 import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileEvent;
 import dev.velocity.filehistory.api.LineEdit;
-import dev.velocity.filehistory.platform.audit.EventHashes;
-import dev.velocity.filehistory.platform.content.LineEdits;
+import dev.velocity.filehistory.history.chain.CanonicalForm;
+import dev.velocity.filehistory.history.chain.EventHashes;
+import dev.velocity.filehistory.history.content.LineEdits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +39,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class FileAggregateTest {
-
-    private static final String PROJECT = "8d3c2a54-5a0e-4f7e-9d3c-0c6a4a1f0b11";
-    private static final String FILE = "2b1e9d7a-3c44-4a55-8b66-7d88e99f0a01";
-    private static final String V1 = "one", V2 = "two", V3 = "three";
 
     private FixtureConfiguration<FileAggregate> fixture;
 
@@ -63,57 +68,20 @@ class FileAggregateTest {
     private String chainHead;
 
     /** The events as the aggregate stores them, in order: each linked to the one before by its hash. */
-    private List<Object> history(Record... drafts) {
+    private List<Object> history(FileEvent... drafts) {
         chainHead = null;
         List<Object> events = new ArrayList<>();
-        for (Record draft : drafts) {
+        for (FileEvent draft : drafts) {
             events.add(next(draft));
         }
         return events;
     }
 
     /** The event as the next link of the history given so far. */
-    private <T extends Record> T next(T draft) {
+    private <T extends FileEvent> T next(T draft) {
         T event = EventHashes.linked(draft, chainHead);
-        chainHead = EventHashes.eventHash(event);
+        chainHead = event.eventHash();
         return event;
-    }
-
-    private static FileCreatedEvent created() {
-        return created(V1);
-    }
-
-    private static FileCreatedEvent created(String content) {
-        return new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, content, hash(content), content.length(),
-                "javascript", null, "alice", null, null);
-    }
-
-    private static FileVersionSavedEvent saved(int version, String content) {
-        return new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", version, content, hash(content),
-                content.length(), "javascript", null, "bob", null, null);
-    }
-
-    private static FileMovedEvent moved(int version) {
-        return new FileMovedEvent(PROJECT, FILE, "src/a.js", "lib/a.js", version, hash(V1), 3, null, "carol", null,
-                null);
-    }
-
-    private static FileDeletedEvent deleted(int version) {
-        return new FileDeletedEvent(PROJECT, FILE, "src/a.js", version, hash(V1), 3, null, "dave", null, null);
-    }
-
-    private static FileRestoredEvent restoredOne(int version) {
-        return new FileRestoredEvent(PROJECT, FILE, "src/a.js", version, 1, V1, hash(V1), 3, "javascript", "erin",
-                null, null);
-    }
-
-    private static SaveFileCommand save(String content, Integer expectedVersion) {
-        return new SaveFileCommand(FILE, "src/a.js", content, hash(content), content.length(), null, null,
-                expectedVersion, "bob");
-    }
-
-    private static String hash(String content) {
-        return Sha256.hex(content);
     }
 
     @Test
@@ -135,10 +103,10 @@ class FileAggregateTest {
     @Test
     void aFileWithoutTypeKeepsSavingWithoutOne() {
         fixture.given(history(new FileCreatedEvent(PROJECT, FILE, "src/a.js", 1, V1, hash(V1), 3, null, null,
-                        "alice", null, null)))
+                        "alice", null, null, null)))
                 .when(save(V2, 1))
                 .expectEvents(next(new FileVersionSavedEvent(PROJECT, FILE, "src/a.js", 2, V2, hash(V2), 3, null,
-                        null, "bob", null, null)));
+                        null, "bob", null, null, null)));
     }
 
     @Test
@@ -151,19 +119,20 @@ class FileAggregateTest {
     @Test
     void everyEventLinksToTheHashOfTheEventBeforeIt() {
         List<Object> given = history(created(), saved(2, V2));
-        String versionTwo = EventHashes.eventHash((Record) given.get(1));
+        String versionTwo = ((FileEvent) given.get(1)).eventHash();
         fixture.given(given)
                 .when(save(V3, 2))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
                         m.getPayload() instanceof FileVersionSavedEvent saved
                                 && versionTwo.equals(saved.previousHash())
-                                && EventHashes.hashOf(saved, versionTwo).equals(saved.eventHash()))));
+                                && EventHashes.hashOf(saved, versionTwo, CanonicalForm.CONTENT_BY_HASH)
+                                .equals(saved.eventHash()))));
     }
 
     @Test
     void eventsStoredBeforeTheChainLinkByTheHashesTheirFieldsGive() {
-        String legacyOne = EventHashes.hashOf(created(), null);
-        String legacyTwo = EventHashes.hashOf(saved(2, V2), legacyOne);
+        String legacyOne = EventHashes.hashOf(created(), null, CanonicalForm.WITH_CONTENT);
+        String legacyTwo = EventHashes.hashOf(saved(2, V2), legacyOne, CanonicalForm.WITH_CONTENT);
         fixture.given(created(), saved(2, V2))
                 .when(save(V3, 2))
                 .expectEvents(EventHashes.linked(saved(3, V3), legacyTwo));
@@ -284,11 +253,12 @@ class FileAggregateTest {
     void aSmallEditOfALargeTextIsStoredAsLineEditsThatRebuildIt() {
         String before = source();
         String after = source("// a comment typed at the top");
+        List<LineEdit> edits = List.of(new LineEdit(0, 1, List.of("// a comment typed at the top")));
         fixture.given(history(created(before)))
                 .when(save(after, 1))
-                .expectEvents(next(new FileEditedEvent(PROJECT, FILE, "src/a.js", 2,
-                        List.of(new LineEdit(0, 1, List.of("// a comment typed at the top"))), hash(after),
-                        after.length(), "javascript", null, "bob", null, null)))
+                .expectEvents(next(new FileEditedEvent(PROJECT, FILE, "src/a.js", 2, edits,
+                        EventHashes.editsHash(edits), hash(after), after.length(), "javascript", null, "bob", null,
+                        null, null)))
                 .expectEventsMatching(exactSequenceOf(predicate((EventMessage<?> m) ->
                         LineEdits.apply(before, ((FileEditedEvent) m.getPayload()).edits()).equals(after))));
     }
@@ -309,17 +279,17 @@ class FileAggregateTest {
     @Test
     void afterAHundredVersionsOfEditsTheNextSaveIsAFullKeyframe() {
         String text = source();
-        List<Record> drafts = new ArrayList<>();
+        List<FileEvent> drafts = new ArrayList<>();
         drafts.add(created(text));
         for (int version = 2; version < FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1; version++) {
             String next = source("// edit " + version);
-            drafts.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version,
-                    LineEdits.between(text, next).orElseThrow(), hash(next), next.length(), "javascript", null,
-                    "bob", null, null));
+            List<LineEdit> edits = LineEdits.between(text, next).orElseThrow();
+            drafts.add(new FileEditedEvent(PROJECT, FILE, "src/a.js", version, edits, EventHashes.editsHash(edits),
+                    hash(next), next.length(), "javascript", null, "bob", null, null, null));
             text = next;
         }
         String last = source("// the edit that makes a keyframe");
-        fixture.given(history(drafts.toArray(Record[]::new)))
+        fixture.given(history(drafts.toArray(FileEvent[]::new)))
                 .when(save(last, FileAggregate.MAX_EVENTS_AFTER_KEYFRAME))
                 .expectEvents(next(saved(FileAggregate.MAX_EVENTS_AFTER_KEYFRAME + 1, last)));
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.velocity.filehistory.platform.eventstore.EventTable;
 import dev.velocity.filehistory.platform.eventstore.EventTable.StoredEventRow;
-import dev.velocity.filehistory.query.file.ReadModelCatchUp;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -29,12 +29,12 @@ import org.springframework.stereotype.Service;
 class AuditStream {
 
     private final EventStoreHorizon horizon;
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
     private final ProjectFiles files;
     private final EventTable events;
     private final ObjectMapper json;
 
-    AuditStream(EventStoreHorizon horizon, ReadModelCatchUp catchUp, ProjectFiles files, EventTable events,
+    AuditStream(EventStoreHorizon horizon, CatchUpWait catchUp, ProjectFiles files, EventTable events,
                 ObjectMapper json) {
         this.horizon = horizon;
         this.catchUp = catchUp;

@@ -1,28 +1,29 @@
 package dev.velocity.filehistory.query.audit;
 
+import dev.velocity.filehistory.api.FileEditedEvent;
+import dev.velocity.filehistory.api.FileEvent;
+import dev.velocity.filehistory.api.FullTextEvent;
+import dev.velocity.filehistory.history.chain.CanonicalForm;
+import dev.velocity.filehistory.history.chain.EventHashes;
+import dev.velocity.filehistory.history.content.LineEdits;
 import dev.velocity.filehistory.platform.Sha256;
-import dev.velocity.filehistory.platform.audit.EventHashes;
-import dev.velocity.filehistory.platform.content.LineEdits;
-import java.util.Objects;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * Replays one file's stored events in sequence order and checks each: sequence numbers 0..n-1 hold versions
- * 1..n; each event links to the hash of the one before and its own hash matches its fields; the content rebuilt
- * from full texts and line edits matches its hash and size. One damage is named once: after a missing or
- * unreadable event the next link is not checked, and after content that does not match, edits of it are not.
+ * 1..n and the hash chain holds ({@link StreamCheck}); each event names its file and project; the content rebuilt
+ * from full texts and line edits matches its hash and size, and in canonical form 2 the line edits match their
+ * {@code editsHash}. One damage is named once: after content that does not match, edits of it are not checked.
  */
 final class FileAudit {
 
     private final String projectId;
     private final String fileId;
     private final Consumer<Problem> problems;
+    private final StreamCheck stream;
     private final ReadModelReplay replay = new ReadModelReplay();
     private String path;
-    private long nextSequence;
-    private String chainHead;
-    private boolean chainKnown = true;
-    private boolean chainBegun;
     private String text;
     private String textHash;
 
@@ -30,6 +31,7 @@ final class FileAudit {
         this.projectId = projectId;
         this.fileId = fileId;
         this.problems = problems;
+        this.stream = new StreamCheck("version", this::problem);
     }
 
     String fileId() {
@@ -42,7 +44,7 @@ final class FileAudit {
 
     /** The hash of the newest event, as the chain counts it. */
     String newestHash() {
-        return chainHead;
+        return stream.head();
     }
 
     ReadModelReplay replay() {
@@ -51,121 +53,86 @@ final class FileAudit {
 
     void accept(StoredEvent stored, long requestHead) {
         int version = (int) stored.sequence() + 1;
-        if (stored.sequence() != nextSequence) {
-            problem((int) nextSequence + 1, stored.sequence() == nextSequence + 1
-                    ? "version " + (nextSequence + 1) + " is missing: no event at sequence number " + nextSequence
-                    : "versions " + (nextSequence + 1) + " to " + stored.sequence() + " are missing: no events at "
-                    + "sequence numbers " + nextSequence + " to " + (stored.sequence() - 1));
-            forgetChainAndContent();
+        if (!stream.inSequence(stored.sequence())) {
+            forgetContent(null);
         }
-        nextSequence = stored.sequence() + 1;
-        FileFact fact = readable(stored, version);
-        if (fact == null) {
-            forgetChainAndContent();
+        FileEvent event = stream.payload(stored, FileEvent.class, "a file event");
+        if (event == null) {
+            forgetContent(null);
             return;
         }
-        path = fact.path();
-        if (fact.version() != version) {
-            problem(version, "the event at sequence number " + stored.sequence() + " says version " + fact.version());
+        path = event.path();
+        if (event.version() != version) {
+            problem(version, "the event at sequence number " + stored.sequence() + " says version " + event.version());
         }
-        if (!fileId.equals(fact.fileId()) || !projectId.equals(fact.projectId())) {
-            problem(version, "the event names file " + fact.fileId() + " of project " + fact.projectId());
+        if (!fileId.equals(event.fileId()) || !projectId.equals(event.projectId())) {
+            problem(version, "the event names file " + event.fileId() + " of project " + event.projectId());
         }
-        checkLink(fact.event(), version);
-        checkContent(fact, version);
-        replay.apply(fact, stored.timestamp(), stored.position() > requestHead);
+        stream.link(event, stored.revision(), version);
+        checkEditsHash(event, stored.revision(), version);
+        checkContent(event, version);
+        replay.apply(event, stored.timestamp(), stored.position() > requestHead);
     }
 
-    private FileFact readable(StoredEvent stored, int version) {
-        if (stored.payload() == null) {
-            problem(version, "the stored event cannot be read: " + stored.unreadable());
-            return null;
-        }
-        try {
-            return FileFact.of(stored.payload());
-        } catch (IllegalArgumentException e) {
-            problem(version, "the stored event is " + e.getMessage());
-            return null;
+    /** In form 2 the chain pins line edits through their hash, so edits changed in place are named here. */
+    private void checkEditsHash(FileEvent event, String revision, int version) {
+        if (event instanceof FileEditedEvent edited
+                && CanonicalForm.of(event.getClass().getName(), revision) == CanonicalForm.CONTENT_BY_HASH
+                && (edited.edits() == null || !EventHashes.editsHash(edited.edits()).equals(edited.editsHash()))) {
+            problem(version, "editsHash does not match the stored line edits: the edits were changed");
         }
     }
 
-    private void checkLink(Record event, int version) {
-        String eventHash = EventHashes.eventHash(event);
-        if (eventHash == null) {
-            if (chainBegun) {
-                problem(version, "the event carries no eventHash, though an event before it does");
+    private void checkContent(FileEvent event, int version) {
+        if (event instanceof FileEditedEvent edited) {
+            if (text == null) {
+                textHash = event.contentHash();
+                return;
             }
-            chainHead = EventHashes.hashOf(event, chainHead);
-            return;
-        }
-        String previousHash = EventHashes.previousHash(event);
-        if (chainKnown && !Objects.equals(previousHash, chainHead)) {
-            problem(version, version == 1 ? "previousHash is set on the first event"
-                    : "previousHash is not the eventHash of version " + (version - 1));
-        }
-        if (!eventHash.equals(EventHashes.hashOf(event, previousHash))) {
-            problem(version, "eventHash does not match the event's fields: the stored event was changed");
-        }
-        chainHead = eventHash;
-        chainKnown = true;
-        chainBegun = true;
-    }
-
-    private void checkContent(FileFact fact, int version) {
-        if (!fact.carriesContent()) {
-            if (textHash != null && !textHash.equals(fact.contentHash())) {
+            try {
+                text = LineEdits.apply(text, edited.edits() == null ? List.of() : edited.edits());
+            } catch (IllegalArgumentException e) {
+                problem(version, "the line edits do not fit the content of version " + (version - 1) + ": "
+                        + e.getMessage());
+                forgetContent(event);
+                return;
+            }
+        } else if (event instanceof FullTextEvent full) {
+            if (full.content() == null) {
+                problem(version, "the event carries no content");
+                forgetContent(event);
+                return;
+            }
+            text = full.content();
+        } else {
+            if (textHash != null && !textHash.equals(event.contentHash())) {
                 problem(version, "contentHash is not the hash of the file's content (" + textHash + ")");
             }
             return;
         }
-        if (fact.edits() != null) {
-            if (text == null) {
-                textHash = fact.contentHash();
-                return;
-            }
-            try {
-                text = LineEdits.apply(text, fact.edits());
-            } catch (IllegalArgumentException e) {
-                problem(version, "the line edits do not fit the content of version " + (version - 1) + ": "
-                        + e.getMessage());
-                forgetContent(fact);
-                return;
-            }
-        } else if (fact.content() == null) {
-            problem(version, "the event carries no content");
-            forgetContent(fact);
-            return;
-        } else {
-            text = fact.content();
-        }
-        checkRebuilt(fact, version);
+        checkRebuilt(event, version);
     }
 
-    private void checkRebuilt(FileFact fact, int version) {
+    private void checkRebuilt(FileEvent event, int version) {
         String hash = Sha256.hex(text);
-        if (!hash.equals(fact.contentHash())) {
-            problem(version, "the content rebuilt from the events (" + (fact.edits() != null ? "line edits"
-                    : "full text") + ") does not match contentHash; later versions stored as edits of it are not "
-                    + "checked until the next full text");
-            forgetContent(fact);
+        if (!hash.equals(event.contentHash())) {
+            problem(version, "the content rebuilt from the events (" + (event instanceof FileEditedEvent
+                    ? "line edits" : "full text") + ") does not match contentHash; later versions stored as edits "
+                    + "of it are not checked until the next full text");
+            forgetContent(event);
             return;
         }
         textHash = hash;
         long size = Sha256.utf8Length(text);
-        if (size != fact.sizeBytes()) {
-            problem(version, "sizeBytes is " + fact.sizeBytes() + ", the content has " + size + " bytes");
+        if (size != event.sizeBytes()) {
+            problem(version, "sizeBytes is " + event.sizeBytes() + ", the content has " + size + " bytes");
         }
     }
 
-    private void forgetContent(FileFact fact) {
+    /** The content is not known from here on; {@code event}, when given, still says what its hash is. */
+    private void forgetContent(FileEvent event) {
         text = null;
-        textHash = fact.contentHash();
-    }
-
-    private void forgetChainAndContent() {
-        chainKnown = false;
-        text = null;
-        textHash = null;
+        textHash = event == null ? null : event.contentHash();
     }
 
     private void problem(int version, String what) {

@@ -14,9 +14,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
- * Every stored event of a project, file by file in sequence order, read as the event store reads them (through
- * the upcasters), one row at a time. Files belong to the project by the query side's own map
- * ({@link ProjectFiles}), as in the audit stream.
+ * Every stored event of a project, stream by stream (each file's and the project's own) in sequence order, read as
+ * the event store reads them (through the upcasters), one row at a time, with the payload revision each was stored
+ * at. Streams belong to the project by the query side's own map ({@link ProjectFiles}), as in the audit stream.
  */
 @Component
 class ProjectEvents {
@@ -40,16 +40,15 @@ class ProjectEvents {
     }
 
     private StoredEvent read(StoredEventRow row) {
-        String fileId = row.aggregateId();
-        long sequence = row.sequence();
-        long position = row.position();
         String timestamp = row.timestamp();
         try {
             Object payload = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(row.entry()), serializer,
                     axon.upcasterChain()).next().getPayload();
-            return new StoredEvent(fileId, sequence, position, Instant.parse(timestamp), payload, null);
+            return new StoredEvent(row.aggregateId(), row.sequence(), row.position(), Instant.parse(timestamp),
+                    row.payloadRevision(), payload, null);
         } catch (RuntimeException e) {
-            return new StoredEvent(fileId, sequence, position, parseOrNull(timestamp), null, reason(e));
+            return new StoredEvent(row.aggregateId(), row.sequence(), row.position(), parseOrNull(timestamp),
+                    row.payloadRevision(), null, reason(e));
         }
     }
 

@@ -1,7 +1,7 @@
 package dev.velocity.filehistory.query.audit;
 
-import dev.velocity.filehistory.platform.audit.EventHashes;
-import dev.velocity.filehistory.query.file.ReadModelCatchUp;
+import dev.velocity.filehistory.history.chain.EventHashes;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SortedMap;
@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Verifies a project from its events alone: every file's events are replayed in one pass over the event store
- * ({@link FileAudit}), and every read-model row must equal what that replay writes ({@link ReadModelCheck}).
+ * ({@link FileAudit}), and every read-model row must equal what that replay writes ({@link ReadModelCheck}); the
+ * project's own stream, when it has one, is checked too ({@link ProjectStreamAudit}) and joins the head.
  * It first waits until the read models have handled every event stored when the request came, then reads events
  * and read models in one repeatable-read snapshot, so a save running meanwhile cannot make them disagree.
  */
@@ -26,12 +27,12 @@ class ProjectVerifier {
     /** Beyond this many, problems are counted, not listed: a badly damaged store must not exhaust memory. */
     static final int LISTED_PROBLEMS = 1000;
 
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
     private final ProjectEvents events;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate snapshot;
 
-    ProjectVerifier(ReadModelCatchUp catchUp, ProjectEvents events, JdbcTemplate jdbc,
+    ProjectVerifier(CatchUpWait catchUp, ProjectEvents events, JdbcTemplate jdbc,
                     PlatformTransactionManager transactions) {
         this.catchUp = catchUp;
         this.events = events;
@@ -57,6 +58,7 @@ class ProjectVerifier {
         private long unlisted;
         private long eventCount;
         private FileAudit file;
+        private ProjectStreamAudit projectStream;
 
         Run(UUID projectId, long requestHead) {
             this.projectId = projectId;
@@ -71,15 +73,29 @@ class ProjectVerifier {
             if (unlisted > 0) {
                 problems.add(new Problem(null, null, null, unlisted + " more problems are not listed"));
             }
+            SortedMap<String, String> streamHeads = new TreeMap<>(newestHashes);
+            if (projectStream != null) {
+                streamHeads.put(projectId.toString(), projectStream.newestHash());
+            }
             return new Verification(problems.isEmpty(), newestHashes.size(), eventCount,
-                    EventHashes.head(newestHashes), List.copyOf(problems));
+                    projectStream == null ? 0 : projectStream.events(), EventHashes.head(streamHeads),
+                    List.copyOf(problems));
         }
 
+        /** Streams come one after the other: the project's own (its id is the project's) and each file's. */
         @Override
         public void accept(StoredEvent event) {
-            if (file == null || !file.fileId().equals(event.fileId())) {
+            if (event.aggregateId().equals(projectId.toString())) {
                 finishFile();
-                file = new FileAudit(projectId.toString(), event.fileId(), this::report);
+                if (projectStream == null) {
+                    projectStream = new ProjectStreamAudit(projectId.toString(), this::report);
+                }
+                projectStream.accept(event);
+                return;
+            }
+            if (file == null || !file.fileId().equals(event.aggregateId())) {
+                finishFile();
+                file = new FileAudit(projectId.toString(), event.aggregateId(), this::report);
             }
             file.accept(event, requestHead);
             eventCount++;
@@ -89,6 +105,7 @@ class ProjectVerifier {
             if (file != null) {
                 readModels.compare(file.fileId(), file.path(), file.replay());
                 newestHashes.put(file.fileId(), file.newestHash());
+                file = null;
             }
         }
 

@@ -1,8 +1,8 @@
 package dev.velocity.filehistory.query.export;
 
-import dev.velocity.filehistory.platform.content.FileContents;
+import dev.velocity.filehistory.history.content.FileContents;
 import dev.velocity.filehistory.query.export.ExportEntries.Entry;
-import dev.velocity.filehistory.query.file.ReadModelCatchUp;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,9 +24,9 @@ class GitExport {
     private final ExportEntries entries;
     private final StoredEventHashes eventHashes;
     private final FileContents contents;
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
 
-    GitExport(ExportEntries entries, StoredEventHashes eventHashes, FileContents contents, ReadModelCatchUp catchUp) {
+    GitExport(ExportEntries entries, StoredEventHashes eventHashes, FileContents contents, CatchUpWait catchUp) {
         this.entries = entries;
         this.eventHashes = eventHashes;
         this.contents = contents;

@@ -1,28 +1,28 @@
 package dev.velocity.filehistory.query.file;
 
-import dev.velocity.filehistory.platform.content.FileContents;
-import dev.velocity.filehistory.platform.web.ApiProblem;
+import dev.velocity.filehistory.history.content.FileContents;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
  * Answers the history browser's queries from the read models, with content from the event store. A query with a
  * {@code minVersion} first waits (bounded) until the read model shows that version, so a client reads its own
- * writes; a point-in-time query waits only as far as its point.
+ * writes; a point-in-time query waits only as far as its point. Rejections are this package's exceptions, which
+ * the side's problem advice maps; a handler knows nothing of HTTP.
  */
 @Component
 class FileQueries {
 
     private final FileReadModel files;
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
     private final FileContents contents;
     private final PointInTimeFiles pointInTime;
 
-    FileQueries(FileReadModel files, ReadModelCatchUp catchUp, FileContents contents, PointInTimeFiles pointInTime) {
+    FileQueries(FileReadModel files, CatchUpWait catchUp, FileContents contents, PointInTimeFiles pointInTime) {
         this.files = files;
         this.catchUp = catchUp;
         this.contents = contents;
@@ -85,7 +85,7 @@ class FileQueries {
                             .isPresent(),
                     "version " + minVersion + " of '" + path + "'");
         }
-        return files.atPath(projectId, path).orElseThrow(() -> ApiProblem.notFound("No file at '" + path + "'"));
+        return files.atPath(projectId, path).orElseThrow(() -> new NoFileAtPathException("No file at '" + path + "'"));
     }
 
     private FileContentView currentContent(FileReadModel.CurrentFile file) {
@@ -95,9 +95,8 @@ class FileQueries {
     }
 
     private FileReadModel.Version versionOf(FileReadModel.CurrentFile file, int version, String path) {
-        return files.version(file.fileId(), version).orElseThrow(() -> new ApiProblem(
-                HttpStatus.NOT_FOUND, "version-not-found", "Version not found",
-                "'" + path + "' has no version " + version + " (its newest is " + file.version() + ")"));
+        return files.version(file.fileId(), version)
+                .orElseThrow(() -> new VersionNotFoundException(path, version, file.version()));
     }
 
     private String contentOf(FileReadModel.Version version) {

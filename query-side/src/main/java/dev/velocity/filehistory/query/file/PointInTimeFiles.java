@@ -1,7 +1,7 @@
 package dev.velocity.filehistory.query.file;
 
-import dev.velocity.filehistory.platform.web.ApiProblem;
 import dev.velocity.filehistory.query.file.FileReadModel.CurrentFile;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 class PointInTimeFiles {
 
     private final PointInTimeReadModel readModel;
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
 
-    PointInTimeFiles(PointInTimeReadModel readModel, ReadModelCatchUp catchUp) {
+    PointInTimeFiles(PointInTimeReadModel readModel, CatchUpWait catchUp) {
         this.readModel = readModel;
         this.catchUp = catchUp;
     }
@@ -29,7 +29,7 @@ class PointInTimeFiles {
 
     CurrentFile atPath(UUID projectId, String path, AsOf asOf) {
         awaitReadModel(asOf);
-        return readModel.atPath(projectId, path, asOf).orElseThrow(() -> ApiProblem.notFound(
+        return readModel.atPath(projectId, path, asOf).orElseThrow(() -> new NoFileAtPathException(
                 "No file was at '" + path + "' at " + (asOf.position() != null
                         ? "position " + asOf.position() : asOf.at())));
     }

@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.query.timeline;
 
-import dev.velocity.filehistory.query.file.ReadModelCatchUp;
+import dev.velocity.filehistory.query.readmodel.CatchUpWait;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,9 +30,9 @@ public class ProjectTimeline {
     }
 
     private final JdbcTemplate jdbc;
-    private final ReadModelCatchUp catchUp;
+    private final CatchUpWait catchUp;
 
-    ProjectTimeline(JdbcTemplate jdbc, ReadModelCatchUp catchUp) {
+    ProjectTimeline(JdbcTemplate jdbc, CatchUpWait catchUp) {
         this.jdbc = jdbc;
         this.catchUp = catchUp;
     }

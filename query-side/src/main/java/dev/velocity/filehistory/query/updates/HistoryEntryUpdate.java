@@ -1,6 +1,6 @@
 package dev.velocity.filehistory.query.updates;
 
-import dev.velocity.filehistory.query.file.ChangeKind;
+import dev.velocity.filehistory.history.ChangeKind;
 
 import java.time.Instant;
 

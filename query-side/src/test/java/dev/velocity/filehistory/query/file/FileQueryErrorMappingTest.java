@@ -8,22 +8,20 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.velocity.filehistory.query.readmodel.ReadModelBehindException;
 import dev.velocity.filehistory.webslice.ProblemAnswers;
 import dev.velocity.filehistory.webslice.WebSlice;
-import dev.velocity.filehistory.platform.web.ApiProblem;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.queryhandling.QueryGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.ContextConfiguration;
@@ -36,7 +34,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * title, Retry-After where the client should come back, always as application/problem+json. The query handlers are
  * test doubles: this is about the HTTP translation, the data is the ITs' business.
  */
-@WebMvcTest(controllers = {FileQueryController.class, ReadModelRebuildController.class})
+@WebMvcTest(controllers = FileQueryController.class)
 @ContextConfiguration(classes = WebSlice.class)
 class FileQueryErrorMappingTest {
 
@@ -48,9 +46,6 @@ class FileQueryErrorMappingTest {
 
     @MockitoBean
     QueryGateway queries;
-
-    @MockitoBean
-    ReadModelRebuild rebuild;
 
     private static MockHttpServletRequestBuilder asCaller(MockHttpServletRequestBuilder request) {
         return ProblemAnswers.asCaller(PROJECT, "alice", request);
@@ -74,7 +69,7 @@ class FileQueryErrorMappingTest {
 
     @Test
     void aPathWithNoFileIs404NotFound() throws Exception {
-        answersContent(ApiProblem.notFound("No file at 'a.txt'"));
+        answersContent(new NoFileAtPathException("No file at 'a.txt'"));
 
         expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt"))), 404, "not-found",
                 "Not found")
@@ -84,11 +79,11 @@ class FileQueryErrorMappingTest {
     @Test
     void aVersionTheFileNeverHadIs404VersionNotFound() throws Exception {
         when(queries.query(any(FindFileDiffQuery.class), eq(FileDiffView.class))).thenReturn(
-                CompletableFuture.failedFuture(new ApiProblem(HttpStatus.NOT_FOUND, "version-not-found",
-                        "Version not found", "'a.txt' has no version 9 (its newest is 2)")));
+                CompletableFuture.failedFuture(new VersionNotFoundException("a.txt", 9, 2)));
 
         expectProblem(http.perform(asCaller(get(FILES + "/diff").param("path", "a.txt").param("from", "1")
-                .param("to", "9"))), 404, "version-not-found", "Version not found");
+                .param("to", "9"))), 404, "version-not-found", "Version not found")
+                .andExpect(jsonPath("$.detail").value("'a.txt' has no version 9 (its newest is 2)"));
     }
 
     @Test
@@ -123,16 +118,9 @@ class FileQueryErrorMappingTest {
 
     @Test
     void aClientThatAsksForJsonStillGetsProblemJson() throws Exception {
-        answersContent(ApiProblem.notFound("No file at 'a.txt'"));
+        answersContent(new NoFileAtPathException("No file at 'a.txt'"));
 
         expectProblem(http.perform(asCaller(get(FILES + "/content").param("path", "a.txt")
                 .accept(MediaType.APPLICATION_JSON))), 404, "not-found", "Not found");
-    }
-
-    @Test
-    void aSecondRebuildWhileOneRunsIs409RebuildRunning() throws Exception {
-        when(rebuild.start()).thenReturn(false);
-
-        expectProblem(http.perform(post("/api/admin/read-models/rebuild")), 409, "rebuild-running", "Rebuild running");
     }
 }
