@@ -7,7 +7,13 @@ function respond(status: number, body: unknown, headers: Record<string, string> 
   return vi.fn(async () => new Response(text, { status, headers }));
 }
 
-const client = new ProjectClient('p-1', 'secret');
+const ORIGIN = 'http://localhost';
+const client = new ProjectClient('p-1', 'secret', ORIGIN);
+
+/** The request the client sent (openapi-fetch passes a Request). */
+function sent(fetchMock: ReturnType<typeof vi.fn>, call = 0): Request {
+  return (fetchMock.mock.calls[call] as unknown as [Request])[0];
+}
 
 describe('ProjectClient', () => {
   afterEach(() => vi.unstubAllGlobals());
@@ -17,15 +23,14 @@ describe('ProjectClient', () => {
     vi.stubGlobal('fetch', fetchMock);
     const result = await client.save('src/a b.ts', { content: 'x', expectedVersion: 3, fileType: 'typescript' }, 'key-1');
     expect(result.version).toBe(4);
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
-    expect(url).toBe('/api/projects/p-1/files?path=src%2Fa+b.ts');
-    expect(init.method).toBe('PUT');
-    expect(init.headers).toMatchObject({
-      Authorization: 'Bearer secret',
-      'Content-Type': 'application/json',
-      'Idempotency-Key': 'key-1',
-    });
-    expect(JSON.parse(init.body as string)).toEqual({ content: 'x', expectedVersion: 3, fileType: 'typescript' });
+    const request = sent(fetchMock);
+    expect(request.url).toBe(`${ORIGIN}/api/projects/p-1/files?path=src%2Fa%20b.ts`);
+    expect(request.method).toBe('PUT');
+    expect(request.cache).toBe('no-store');
+    expect(request.headers.get('Authorization')).toBe('Bearer secret');
+    expect(request.headers.get('Content-Type')).toBe('application/json');
+    expect(request.headers.get('Idempotency-Key')).toBe('key-1');
+    expect(await request.json()).toEqual({ content: 'x', expectedVersion: 3, fileType: 'typescript' });
   });
 
   it('turns a 409 problem document into a version conflict with the current version', async () => {
@@ -68,9 +73,8 @@ describe('ProjectClient', () => {
   it('creates a project without a token', async () => {
     const created = respond(201, { projectId: 'p', name: 'demo', user: 'alice', token: 't' });
     vi.stubGlobal('fetch', created);
-    expect((await createProject('demo', 'alice')).token).toBe('t');
-    const [, init] = created.mock.calls[0] as unknown as [string, RequestInit];
-    expect(init.headers).not.toHaveProperty('Authorization');
+    expect((await createProject('demo', 'alice', ORIGIN)).token).toBe('t');
+    expect(sent(created).headers.has('Authorization')).toBe(false);
   });
 
   it('pages the timeline and the deleted files with their cursors in the query string', async () => {
@@ -78,14 +82,13 @@ describe('ProjectClient', () => {
     vi.stubGlobal('fetch', fetched);
     await client.timeline({ limit: 50, before: 7, minVersion: 0 });
     await client.deletedFiles({ after: 'a b/c.txt' });
-    const urls = fetched.mock.calls.map((call) => String((call as unknown as [string])[0]));
-    expect(urls).toEqual([
-      '/api/projects/p-1/timeline?limit=50&before=7&minVersion=0',
-      '/api/projects/p-1/files/deleted?after=a+b%2Fc.txt',
+    expect([sent(fetched, 0).url, sent(fetched, 1).url]).toEqual([
+      `${ORIGIN}/api/projects/p-1/timeline?limit=50&before=7&minVersion=0`,
+      `${ORIGIN}/api/projects/p-1/files/deleted?after=a%20b%2Fc.txt`,
     ]);
   });
 
   it('puts the token in the query string only for the live-updates stream', () => {
-    expect(client.updatesUrl()).toBe('/api/projects/p-1/updates?access_token=secret');
+    expect(client.updatesUrl()).toBe(`${ORIGIN}/api/projects/p-1/updates?access_token=secret`);
   });
 });

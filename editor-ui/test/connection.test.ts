@@ -180,7 +180,7 @@ describe('Connection', () => {
 
   it('hears from the client whether each request got an answer', async () => {
     const { connection } = setup();
-    const client = new ProjectClient('p-1', 'secret', '', connection);
+    const client = new ProjectClient('p-1', 'secret', 'http://localhost', connection);
     vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(client.listFiles()).rejects.toBeInstanceOf(NetworkError);
     expect(connection.state).toBe('unreachable');

@@ -1,34 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { merge3 } from '../src/sync/merge3';
-import { diffLines, splitLines } from '../src/sync/lineDiff';
 
 const lines = (...ls: string[]) => ls.map((l) => l + '\n').join('');
-
-describe('diffLines', () => {
-  it('finds the changed lines between two texts', () => {
-    const a = splitLines(lines('a', 'b', 'c', 'd'));
-    const b = splitLines(lines('a', 'x', 'c', 'd', 'e'));
-    expect(diffLines(a, b)).toEqual([
-      { aStart: 1, aEnd: 2, bStart: 1, bEnd: 2 },
-      { aStart: 4, aEnd: 4, bStart: 4, bEnd: 5 },
-    ]);
-  });
-
-  it('finds interleaved changes in the middle of the text', () => {
-    const a = splitLines(lines('1', 'a', 'b', 'c', 'd', 'e', '2'));
-    const b = splitLines(lines('1', 'b', 'x', 'd', 'y', '2'));
-    const hunks = diffLines(a, b);
-    // Applying the hunks to a gives b.
-    const out: string[] = [];
-    let pos = 0;
-    for (const h of hunks) {
-      out.push(...a.slice(pos, h.aStart), ...b.slice(h.bStart, h.bEnd));
-      pos = h.aEnd;
-    }
-    out.push(...a.slice(pos));
-    expect(out.join('')).toBe(b.join(''));
-  });
-});
 
 describe('merge3', () => {
   const base = lines('one', 'two', 'three', 'four', 'five', 'six');
@@ -56,9 +29,9 @@ describe('merge3', () => {
     expect(result.clean).toBe(false);
     expect(result.conflicts).toBe(1);
     expect(result.chunks).toEqual([
-      { kind: 'ok', lines: ['one\n', 'two\n'] },
-      { kind: 'conflict', base: ['three\n'], mine: ['mine\n'], theirs: ['theirs\n'] },
-      { kind: 'ok', lines: ['four\n', 'five\n', 'six\n'] },
+      { kind: 'ok', lines: ['one', 'two'] },
+      { kind: 'conflict', base: ['three'], mine: ['mine'], theirs: ['theirs'] },
+      { kind: 'ok', lines: ['four', 'five', 'six', ''] },
     ]);
     expect(result.text).toBe(
       lines('one', 'two', '<<<<<<< yours', 'mine', '=======', 'theirs', '>>>>>>> theirs', 'four', 'five', 'six'),
@@ -72,9 +45,9 @@ describe('merge3', () => {
     expect(result.clean).toBe(false);
     expect(result.chunks[1]).toEqual({
       kind: 'conflict',
-      base: ['two\n', 'three\n', 'four\n'],
-      mine: ['TWO\n', 'THREE\n', 'four\n'],
-      theirs: ['two\n', '3\n', '4\n'],
+      base: ['two', 'three', 'four'],
+      mine: ['TWO', 'THREE', 'four'],
+      theirs: ['two', '3', '4'],
     });
   });
 
@@ -86,8 +59,8 @@ describe('merge3', () => {
     expect(result.chunks[1]).toEqual({
       kind: 'conflict',
       base: [],
-      mine: ['mine inserted\n'],
-      theirs: ['theirs inserted\n'],
+      mine: ['mine inserted'],
+      theirs: ['theirs inserted'],
     });
   });
 
@@ -106,9 +79,9 @@ describe('merge3', () => {
     expect(result.clean).toBe(false);
     expect(result.chunks[1]).toEqual({
       kind: 'conflict',
-      base: ['three\n'],
+      base: ['three'],
       mine: [],
-      theirs: ['three edited\n'],
+      theirs: ['three edited'],
     });
   });
 
@@ -133,6 +106,18 @@ describe('merge3', () => {
     const result = merge3(base, same + 'mine\n', same);
     expect(result.clean).toBe(true);
     expect(result.text).toBe(same + 'mine\n');
+  });
+
+  it('merges an insertion next to a line the other side changed, before it or after it', () => {
+    const inserted = lines('one', 'two', 'inserted', 'three', 'four', 'five', 'six');
+    const changed = lines('one', 'two', 'THREE', 'four', 'five', 'six');
+    expect(merge3(base, inserted, changed)).toMatchObject({ clean: true, text: lines('one', 'two', 'inserted', 'THREE', 'four', 'five', 'six') });
+    const after = lines('one', 'two', 'three', 'after', 'four', 'five', 'six');
+    expect(merge3(base, changed, after)).toMatchObject({ clean: true, text: lines('one', 'two', 'THREE', 'after', 'four', 'five', 'six') });
+  });
+
+  it('merges a removed final newline with an edit of the last line', () => {
+    expect(merge3('a\nb\n', 'a\nb', 'a\nB\n')).toMatchObject({ clean: true, text: 'a\nB' });
   });
 
   it('merges into an empty base and keeps text without a final newline', () => {

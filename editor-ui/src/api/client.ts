@@ -1,128 +1,18 @@
-import { ApiError, NetworkError, parseRetryAfter, type Problem } from './errors';
+import createClient, { type Client } from 'openapi-fetch';
 import type { RequestObserver } from '../sync/connection';
+import type {
+  CreatedProject, DeletedFilesPage, FileContent, FileHistory, FileSummary, FileVersionResult, Member, SaveRequest, TimelinePage,
+} from './contract';
+import { ApiError, NetworkError, parseRetryAfter, type Problem } from './errors';
+import type { operations, paths } from './schema';
 
-/** Typed client for the HTTP contract in docs/api.md. Every method throws ApiError or NetworkError. */
+export type * from './contract';
 
-export interface CreatedProject {
-  projectId: string;
-  name: string;
-  user: string;
-  token: string;
-}
-
-export interface Member {
-  user: string;
-  token: string;
-}
-
-export interface SaveRequest {
-  content: string;
-  /** 0 = create, N = the current version must be N, null = last writer wins. */
-  expectedVersion: number | null;
-  fileType?: string;
-  message?: string;
-}
-
-export interface FileVersionResult {
-  projectId: string;
-  fileId: string;
-  path: string;
-  version: number;
-  contentHash: string;
-  sizeBytes: number;
-  savedAt: string;
-  savedBy: string;
-  changed: boolean;
-}
-
-export interface FileSummary {
-  path: string;
-  fileId: string;
-  version: number;
-  contentHash: string;
-  sizeBytes: number;
-  fileType: string | null;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-export interface FileContent {
-  path: string;
-  fileId: string;
-  version: number;
-  content: string;
-  contentHash: string;
-  sizeBytes: number;
-  fileType: string | null;
-  deleted: boolean;
-  savedAt: string;
-  savedBy: string;
-}
-
-export type ChangeKind = 'CREATED' | 'SAVED' | 'MOVED' | 'DELETED' | 'RESTORED';
-
-export interface HistoryEntry {
-  version: number;
-  kind: ChangeKind;
-  path: string;
-  contentHash: string;
-  sizeBytes: number;
-  at: string;
-  by: string;
-  message: string | null;
-}
-
-export interface FileHistory {
-  path: string;
-  fileId: string;
-  entries: HistoryEntry[];
-  next: number | null;
-}
-
-export interface FileChangedEvent {
-  path: string;
-  fileId: string;
-  version: number;
-  kind: ChangeKind;
-  contentHash: string;
-  by: string;
-  at: string;
-}
-
-/** One change of one file, as the project timeline lists it. */
-export interface TimelineEntry {
-  position: number;
-  fileId: string;
-  path: string;
-  /** The path before the move, on MOVED entries only. */
-  fromPath: string | null;
-  version: number;
-  kind: ChangeKind;
-  at: string;
-  by: string;
-  message: string | null;
-}
-
-export interface TimelinePage {
-  entries: TimelineEntry[];
-  /** The `before` of the next (older) page, or null on the last one. */
-  next: number | null;
-}
-
-/** A path that can be undeleted: no live file there, and the newest file there is deleted. */
-export interface DeletedFile {
-  path: string;
-  fileId: string;
-  version: number;
-  deletedAt: string;
-  deletedBy: string;
-}
-
-export interface DeletedFilesPage {
-  files: DeletedFile[];
-  /** The `after` of the next page, or null on the last one. */
-  next: string | null;
-}
+/**
+ * The client of the HTTP contract, on openapi-fetch over the types generated from the server's OpenAPI description:
+ * a route, parameter or body the server does not describe fails the build. Every method throws ApiError (an error
+ * status, with its problem document and Retry-After) or NetworkError (no answer).
+ */
 
 export interface VersionConflict extends Problem {
   path: string;
@@ -135,133 +25,137 @@ export function isVersionConflict(error: unknown): error is ApiError & { problem
   return error instanceof ApiError && error.status === 409 && error.problemKind === 'version-conflict';
 }
 
+const FILES = '/api/projects/{projectId}/files';
+
+/**
+ * An operation's query parameters and JSON body as described. openapi-fetch infers its argument's type, so a
+ * member the description lacks would pass unnoticed; `satisfies` these makes it fail the build.
+ */
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+type Body<Op extends keyof operations> = NonNullable<operations[Op]['requestBody']>['content']['application/json'];
+
 export async function createProject(name: string, user: string, baseUrl = ''): Promise<CreatedProject> {
-  return request<CreatedProject>(baseUrl + '/api/projects', { method: 'POST', json: { name, user } });
+  const body = { name, user } satisfies Body<'create'>;
+  return answer(api(baseUrl, {}).POST('/api/projects', { body }));
 }
 
 export class ProjectClient {
+  private readonly api: Client<paths>;
+  private readonly project: { projectId: string };
+
   constructor(
     readonly projectId: string,
     private readonly token: string,
     private readonly baseUrl = '',
     /** Told whether each request got an answer, so that the page knows whether the server is reachable. */
-    private readonly observer?: RequestObserver,
-  ) {}
+    observer?: RequestObserver,
+  ) {
+    this.api = api(baseUrl, { Authorization: `Bearer ${token}` }, observer);
+    this.project = { projectId };
+  }
 
   addMember(user: string): Promise<Member> {
-    return this.call('POST', '/members', {}, { user });
+    const body = { user } satisfies Body<'addMember'>;
+    return answer(this.api.POST('/api/projects/{projectId}/members', { params: { path: this.project }, body }));
   }
 
   save(path: string, body: SaveRequest, idempotencyKey?: string): Promise<FileVersionResult> {
-    const headers: Record<string, string> = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
-    return this.call('PUT', '/files', { path }, body, headers);
+    const header = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {};
+    return answer(this.api.PUT(FILES, { params: { path: this.project, query: { path } satisfies Query<'save'>, header }, body }));
   }
 
   delete(path: string, expectedVersion: number): Promise<FileVersionResult> {
-    return this.call('DELETE', '/files', { path, expectedVersion });
+    const query = { path, expectedVersion: String(expectedVersion) } satisfies Query<'delete'>;
+    return answer(this.api.DELETE(FILES, { params: { path: this.project, query } }));
   }
 
   move(from: string, to: string, expectedVersion: number): Promise<FileVersionResult> {
-    return this.call('POST', '/files/move', {}, { from, to, expectedVersion });
+    const body = { from, to, expectedVersion } satisfies Body<'move'>;
+    return answer(this.api.POST(`${FILES}/move`, { params: { path: this.project }, body }));
   }
 
   restore(path: string, version: number, expectedVersion: number): Promise<FileVersionResult> {
-    return this.call('POST', '/files/restore', {}, { path, version, expectedVersion });
+    const body = { path, version, expectedVersion } satisfies Body<'restore'>;
+    return answer(this.api.POST(`${FILES}/restore`, { params: { path: this.project }, body }));
   }
 
   listFiles(): Promise<FileSummary[]> {
-    return this.call('GET', '/files');
+    return answer(this.api.GET(FILES, { params: { path: this.project } }));
   }
 
   content(path: string, options: { version?: number; minVersion?: number } = {}): Promise<FileContent> {
-    return this.call('GET', '/files/content', { path, ...options });
+    const query = { path, version: text(options.version), minVersion: text(options.minVersion) } satisfies Query<'content'>;
+    return answer(this.api.GET(`${FILES}/content`, { params: { path: this.project, query } }));
   }
 
   history(path: string, options: { limit?: number; before?: number; minVersion?: number } = {}): Promise<FileHistory> {
-    return this.call('GET', '/files/history', { path, ...options });
+    const { limit, before, minVersion } = options;
+    const query = { path, limit: text(limit), before: text(before), minVersion: text(minVersion) } satisfies Query<'history'>;
+    return answer(this.api.GET(`${FILES}/history`, { params: { path: this.project, query } }));
   }
 
   diff(path: string, from: number, to: number): Promise<string> {
-    return this.call('GET', '/files/diff', { path, from, to }, undefined, {}, 'text');
+    const query = { path, from: String(from), to: String(to) } satisfies Query<'diff'>;
+    const init = { params: { path: this.project, query }, parseAs: 'text', headers: { Accept: '*/*' } } as const;
+    return answer(this.api.GET(`${FILES}/diff`, init));
   }
 
   /** `minVersion` (any, also 0): wait until the read model shows every change stored before the request. */
   timeline(options: { limit?: number; before?: number; minVersion?: number } = {}): Promise<TimelinePage> {
-    return this.call('GET', '/timeline', options);
+    const { limit, before, minVersion } = options;
+    const query = { limit: text(limit), before: text(before), minVersion: text(minVersion) } satisfies Query<'timeline'>;
+    return answer(this.api.GET('/api/projects/{projectId}/timeline', { params: { path: this.project, query } }));
   }
 
   deletedFiles(options: { limit?: number; after?: string; minVersion?: number } = {}): Promise<DeletedFilesPage> {
-    return this.call('GET', '/files/deleted', options);
+    const { limit, after, minVersion } = options;
+    const query = { after, limit: text(limit), minVersion: text(minVersion) } satisfies Query<'deleted'>;
+    return answer(this.api.GET(`${FILES}/deleted`, { params: { path: this.project, query } }));
   }
 
   /** EventSource cannot send headers, so the token rides in the query string on this one route. */
   updatesUrl(): string {
-    return this.url('/updates', { access_token: this.token });
-  }
-
-  private url(suffix: string, query: Record<string, string | number | undefined | null>): string {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined && value !== null) params.set(key, String(value));
-    }
-    const search = params.toString();
-    return `${this.baseUrl}/api/projects/${encodeURIComponent(this.projectId)}${suffix}${search ? '?' + search : ''}`;
-  }
-
-  private call<T>(
-    method: string,
-    suffix: string,
-    query: Record<string, string | number | undefined | null> = {},
-    json?: unknown,
-    headers: Record<string, string> = {},
-    as: 'json' | 'text' = 'json',
-  ): Promise<T> {
-    return request<T>(this.url(suffix, query), {
-      method,
-      json,
-      headers: { Authorization: `Bearer ${this.token}`, ...headers },
-      as,
-      observer: this.observer,
-    });
+    const query = new URLSearchParams({ access_token: this.token });
+    return `${this.baseUrl}/api/projects/${encodeURIComponent(this.projectId)}/updates?${query}`;
   }
 }
 
-interface RequestOptions {
-  method: string;
-  json?: unknown;
-  headers?: Record<string, string>;
-  as?: 'json' | 'text';
-  observer?: RequestObserver;
+/** openapi-fetch with our headers, no HTTP cache, and the observer told whether each request got an answer. */
+function api(baseUrl: string, headers: Record<string, string>, observer?: RequestObserver): Client<paths> {
+  return createClient<paths>({
+    baseUrl,
+    cache: 'no-store',
+    headers: { Accept: 'application/json, application/problem+json', ...headers },
+    fetch: async (request) => {
+      let response: Response;
+      try {
+        response = await fetch(request);
+      } catch (cause) {
+        observer?.failed();
+        throw new NetworkError(cause);
+      }
+      observer?.answered();
+      return response;
+    },
+  });
 }
 
-async function request<T>(url: string, options: RequestOptions): Promise<T> {
-  const accept = options.as === 'text' ? '*/*' : 'application/json, application/problem+json';
-  const headers: Record<string, string> = { Accept: accept, ...options.headers };
-  let body: string | undefined;
-  if (options.json !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    body = JSON.stringify(options.json);
-  }
-  let response: Response;
-  try {
-    response = await fetch(url, { method: options.method, headers, body, cache: 'no-store' });
-  } catch (cause) {
-    options.observer?.failed();
-    throw new NetworkError(cause);
-  }
-  options.observer?.answered();
-  if (!response.ok) throw await toApiError(response);
-  if (options.as === 'text') return (await response.text()) as T;
-  return (await response.json()) as T;
+/** The description types numeric query parameters as strings (the server parses them to say what is wrong). */
+function text(value: number | undefined): string | undefined {
+  return value === undefined ? undefined : String(value);
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
-  let problem: Problem;
-  try {
-    const parsed = await response.json();
-    problem = { type: 'about:blank', title: response.statusText, status: response.status, ...parsed };
-  } catch {
-    problem = { type: 'about:blank', title: response.statusText || `HTTP ${response.status}`, status: response.status };
+/**
+ * The answer's body, or the ApiError its status means. The body is what the server sends: the generated types say
+ * which members exist, `contract.ts` which are always there.
+ */
+async function answer<T>(call: Promise<{ data?: unknown; error?: unknown; response: Response }>): Promise<T> {
+  const { data, error, response } = await call;
+  if (!response.ok) {
+    const parsed = typeof error === 'object' && error !== null ? error : {};
+    const title = response.statusText || `HTTP ${response.status}`;
+    const problem: Problem = { type: 'about:blank', title, status: response.status, ...parsed };
+    throw new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')));
   }
-  return new ApiError(response.status, problem, parseRetryAfter(response.headers.get('Retry-After')));
+  return data as T;
 }

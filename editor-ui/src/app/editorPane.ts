@@ -1,6 +1,5 @@
 import { loadMonaco } from '../editor/loadMonaco';
 import type { monaco } from '../editor/monaco';
-import { replaceText } from '../editor/replaceText';
 import { h } from '../ui/dom';
 import type { OpenFile } from './openFile';
 
@@ -16,6 +15,8 @@ export class EditorPane {
   readonly host = h('div', { className: 'editor-host', 'data-testid': 'editor', hidden: true });
   readonly placeholder = h('div', { className: 'placeholder', 'data-testid': 'editor-placeholder' }, LOADING);
   private editor: monaco.editor.IStandaloneCodeEditor | null = null;
+  /** Each file's scroll and cursor, kept while its tab is not shown. */
+  private readonly viewStates = new WeakMap<OpenFile, monaco.editor.ICodeEditorViewState>();
   private shown: OpenFile | null = null;
   private loading: Promise<void> | null = null;
   private failed = false;
@@ -58,14 +59,16 @@ export class EditorPane {
 
   /** Keeps the scroll and cursor of the file being left, to restore them when its tab is shown again. */
   leave(file: OpenFile | null): void {
-    if (this.editor && file?.model && this.editor.getModel() === file.model) file.viewState = this.editor.saveViewState();
+    const state = this.editor && file?.model && this.editor.getModel() === file.model ? this.editor.saveViewState() : null;
+    if (file && state) this.viewStates.set(file, state);
   }
 
   show(file: OpenFile | null): void {
     this.shown = file;
     if (this.editor && file?.model) {
       this.editor.setModel(file.model);
-      if (file.viewState) this.editor.restoreViewState(file.viewState);
+      const state = this.viewStates.get(file);
+      if (state) this.editor.restoreViewState(state);
       this.host.hidden = false;
       this.placeholder.hidden = true;
       this.editor.focus();
@@ -84,16 +87,5 @@ export class EditorPane {
   dispose(): void {
     this.disposed = true;
     this.editor?.dispose();
-  }
-}
-
-/** Replaces a file's text as a change by the program, not by the user: one undo step, not an edit to save. */
-export function applyText(file: OpenFile, text: string): void {
-  if (!file.model) return;
-  file.applyingRemote = true;
-  try {
-    replaceText(file.model, text);
-  } finally {
-    file.applyingRemote = false;
   }
 }

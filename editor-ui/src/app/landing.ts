@@ -1,5 +1,5 @@
-import { createProject } from '../api/client';
-import { describeError } from '../api/errors';
+import { ProjectClient, createProject } from '../api/client';
+import { ApiError, describeError } from '../api/errors';
 import { h } from '../ui/dom';
 import { forgetSession, storeSession, storedSessions, type ProjectSession } from './sessions';
 
@@ -47,11 +47,10 @@ export function showLanding(root: HTMLElement, open: (session: ProjectSession) =
     const id = /([0-9a-fA-F-]{36})/.exec(projectId.value)?.[1] ?? projectId.value.trim();
     const session: ProjectSession = { projectId: id, name: id.slice(0, 8), user: openUser.value.trim() || 'me', token: token.value.trim() };
     // Check the token before keeping it.
-    const response = await fetch(`/api/projects/${encodeURIComponent(id)}/files`, {
-      headers: { Authorization: `Bearer ${session.token}` },
-    }).catch(() => null);
-    if (!response || !response.ok) {
-      error.textContent = response ? `That token does not open this project (${response.status}).` : 'The server cannot be reached.';
+    try {
+      await new ProjectClient(id, session.token).listFiles();
+    } catch (e) {
+      error.textContent = e instanceof ApiError ? `That token does not open this project (${e.status}).` : 'The server cannot be reached.';
       return;
     }
     storeSession(session);

@@ -4,7 +4,6 @@ import { h } from '../ui/dom';
 import type { EditorPane } from './editorPane';
 import type { HistoryView } from './historyView';
 import type { OpenFile } from './openFile';
-import type { OpenFiles } from './openFiles';
 import { showTimeline } from './timelineView';
 
 /**
@@ -23,7 +22,6 @@ export class Panels {
 
   constructor(
     private readonly client: ProjectClient,
-    private readonly files: OpenFiles,
     private readonly pane: EditorPane,
     private readonly active: () => string | null,
   ) {}
@@ -41,7 +39,7 @@ export class Panels {
       close: () => this.closeHistory(),
     });
     // minVersion: the history's read model may not have caught up with our last save yet.
-    await this.history.load(file.queue?.knownBase.version);
+    await this.history.load(file.knownBase?.version);
   }
 
   /** A new version of the active file arrived: an open history shows it. */
@@ -63,12 +61,13 @@ export class Panels {
   }
 
   private async restore(file: OpenFile, version: number): Promise<void> {
-    if (!file.queue) throw new Error('the file is not loaded');
-    await this.files.flush(file);
-    const result = await this.client.restore(file.path, version, file.queue.knownBase.version);
+    await file.flush();
+    const base = file.knownBase;
+    if (!base) throw new Error('the file is not loaded');
+    const result = await this.client.restore(file.path, version, base.version);
     const content = await this.client.content(file.path, { minVersion: result.version });
-    this.files.setText(file, content.content);
-    file.queue.rebase({ version: content.version, content: content.content });
+    file.setText(content.content);
+    file.rebase({ version: content.version, content: content.content });
     await this.history?.load(result.version);
   }
 

@@ -80,6 +80,11 @@ export class Sidebar {
     return this.fileList.deletedVersion(path);
   }
 
+  /** An undeleted file leaves the deleted files. */
+  undeleted(path: string): void {
+    this.deleted.remove(path);
+  }
+
   rememberDelete(path: string): void {
     this.store.setSeenDeletes([...new Set([...this.store.seenDeletes(), path])]);
   }

@@ -30,7 +30,7 @@ export class StatusBar {
   }
 
   showFile(file: OpenFile | null): void {
-    const status = file?.queue?.status;
+    const status = file?.status;
     this.status.textContent = file ? `${file.path}: ${status ? statusLabel(status) : file.loadError ?? 'loading…'}` : 'No file open';
     this.status.dataset.kind = status?.kind ?? 'none';
     this.status.dataset.version = status?.kind === 'saved' ? String(status.version) : '';

@@ -1,6 +1,6 @@
 import { clear, h } from '../ui/dom';
 import { shortStatus } from '../ui/statusText';
-import { showsUnsaved, type OpenFile } from './openFile';
+import type { OpenFile } from './openFile';
 
 /** The tab strip: one tab per open file, marked when unsaved, with its short status. */
 export class TabsView {
@@ -11,7 +11,7 @@ export class TabsView {
   render(files: Iterable<OpenFile>, active: string | null): void {
     clear(this.element);
     for (const file of files) {
-      const status = file.queue?.status;
+      const status = file.status;
       const name = file.path.slice(file.path.lastIndexOf('/') + 1);
       const selected = file.path === active;
       this.element.append(
@@ -28,7 +28,7 @@ export class TabsView {
               title: file.path,
               onclick: () => this.actions.activate(file.path),
             },
-            showsUnsaved(file) ? h('span', { className: 'dirty', 'aria-label': 'unsaved', title: 'unsaved' }, '● ') : null,
+            file.showsUnsaved ? h('span', { className: 'dirty', 'aria-label': 'unsaved', title: 'unsaved' }, '● ') : null,
             name,
             status ? h('span', { className: 'short-status' }, ` ${shortStatus(status)}`) : null,
           ),

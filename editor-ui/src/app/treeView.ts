@@ -1,6 +1,6 @@
 import { clear, h } from '../ui/dom';
 import { shortStatus } from '../ui/statusText';
-import { showsUnsaved, type OpenFile } from './openFile';
+import type { OpenFile } from './openFile';
 
 /** The file tree: folders from the paths, each file a button; F2 renames, Delete deletes, arrows move. */
 export class TreeView {
@@ -27,7 +27,7 @@ export class TreeView {
   }
 
   private fileButton(path: string, parts: string[], file: OpenFile | undefined, active: string | null): HTMLButtonElement {
-    const status = file?.queue?.status;
+    const status = file?.status;
     const button = h(
       'button',
       {
@@ -38,7 +38,7 @@ export class TreeView {
         onclick: () => this.actions.open(path),
       },
       h('span', { className: 'name' }, parts[parts.length - 1]),
-      file && showsUnsaved(file) ? h('span', { className: 'dirty', 'aria-label': 'unsaved', title: 'unsaved' }, ' ●') : null,
+      file && file.showsUnsaved ? h('span', { className: 'dirty', 'aria-label': 'unsaved', title: 'unsaved' }, ' ●') : null,
       status ? h('span', { className: 'short-status' }, ` ${shortStatus(status)}`) : null,
     );
     button.addEventListener('keydown', (event) => {

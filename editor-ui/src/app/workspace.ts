@@ -27,16 +27,13 @@ export class Workspace {
   /** Whether the server answers: requests and the live stream report to it, not only navigator.onLine. */
   private readonly connection: Connection;
   private live: LiveUpdates | null = null;
-  private readonly actions = new FileActions(this);
+  private readonly actions: FileActions;
   private readonly sidebar: Sidebar;
   private readonly tabs = new TabsView({ activate: (path) => this.activate(path), close: (path) => this.closeTab(path) });
   private readonly status = new StatusBar({
-    retry: () => this.activeFile()?.queue?.retry(),
+    retry: () => this.activeFile()?.save(),
     openHistory: () => void this.panels.openHistory(this.activeFile()),
-    dismissNotice: () => {
-      const file = this.activeFile();
-      if (file) file.notice = null;
-    },
+    dismissNotice: () => this.activeFile()?.setNotice(null),
   });
   private readonly pane = new EditorPane((position) => this.status.showCursor(position));
   private readonly panels: Panels;
@@ -54,11 +51,16 @@ export class Workspace {
     });
     this.client = new ProjectClient(session.projectId, session.token, '', this.connection);
     this.store = new OfflineStore(session.projectId);
-    this.files = new OpenFiles(this.client, this.store, this.connection, {
-      status: (file) => this.onStatus(file),
-      saved: (result) => this.noteChange(result),
-      conflict: (file, base, currentVersion) => this.resolveConflict(file, base, currentVersion),
-      notice: (text) => this.showNotice(text),
+    this.files = new OpenFiles({
+      client: this.client,
+      store: this.store,
+      connection: this.connection,
+      events: {
+        status: (file) => this.onStatus(file),
+        saved: (result) => this.sidebar.noteChange(result),
+        conflict: (file, base, currentVersion) => this.resolveConflict(file, base, currentVersion),
+        notice: (text) => this.showNotice(text),
+      },
     });
     this.sidebar = new Sidebar(this.client, this.store, this.files, {
       active: () => this.active,
@@ -68,7 +70,18 @@ export class Workspace {
       undelete: (path) => void this.actions.undelete(path),
       notice: (text) => this.showNotice(text),
     });
-    this.panels = new Panels(this.client, this.files, this.pane, () => this.active);
+    this.actions = new FileActions({
+      client: this.client,
+      tree: this.sidebar,
+      tabs: {
+        active: () => this.activeFile(),
+        open: (path, minVersion) => this.openFile(path, { minVersion }),
+        renamed: (from, to) => this.renamePath(from, to),
+        close: (path) => this.closeTab(path, { force: true }),
+      },
+      notice: (text) => this.showNotice(text),
+    });
+    this.panels = new Panels(this.client, this.pane, () => this.active);
     const parts = { tree: this.sidebar.tree, deleted: this.sidebar.deleted, tabs: this.tabs, status: this.status, pane: this.pane, panels: this.panels };
     this.root.replaceChildren(
       workspaceLayout(session, {
@@ -84,7 +97,7 @@ export class Workspace {
       connectivityChanged: () => this.connection.browserChanged(),
       persistAll: this.files.persistAll,
       hasUnsavedWork: () => this.files.hasUnsavedWork(),
-      save: () => this.activeFile()?.queue?.saveNow(),
+      save: () => this.activeFile()?.save(),
       createFile: () => void this.actions.create(),
       openHistory: () => void this.panels.openHistory(this.activeFile()),
       openTimeline: () => void this.panels.openTimeline(),
@@ -101,7 +114,7 @@ export class Workspace {
   async start(): Promise<void> {
     this.status.showConnection(this.connection.state);
     this.sidebar.render();
-    await this.loadFiles();
+    await this.sidebar.loadFiles();
     // The tree first, then the editor: Monaco (most of the page's weight) loads while the tabs' files do.
     const editorLoaded = this.pane.load();
     const tabs = this.store.openTabs();
@@ -128,32 +141,6 @@ export class Workspace {
     this.files.dispose();
     this.pane.dispose();
     this.leave();
-  }
-
-  // ---- what the file actions need of the page ------------------------------------------------
-
-  loadFiles(): Promise<void> {
-    return this.sidebar.loadFiles();
-  }
-
-  noteChange(change: { fileId: string; path: string; version: number }, deleted = false): void {
-    this.sidebar.noteChange(change, deleted);
-  }
-
-  deletedVersion(path: string): number | null {
-    return this.sidebar.deletedVersion(path);
-  }
-
-  rememberDelete(path: string): void {
-    this.sidebar.rememberDelete(path);
-  }
-
-  undeleted(path: string): void {
-    this.sidebar.deleted.remove(path);
-  }
-
-  scheduleTreeRefresh(): void {
-    this.sidebar.scheduleRefresh();
   }
 
   // ---- tabs ---------------------------------------------------------------------------------
@@ -188,12 +175,12 @@ export class Workspace {
   closeTab(path: string, options: { force?: boolean } = {}): void {
     const file = this.files.get(path);
     if (!file) return;
-    if (!options.force && file.queue && (file.queue.dirty || file.queue.busy)) {
+    if (!options.force && file.hasUnsavedWork) {
       this.showNotice(`${path} has unsaved edits; it closes once they are saved.`);
-      void file.queue.whenIdle().then(() => {
-        if (!file.queue?.dirty) this.closeTab(path);
+      void file.whenIdle().then(() => {
+        if (!file.hasUnsavedWork) this.closeTab(path);
       });
-      file.queue.saveNow();
+      file.save();
       return;
     }
     this.files.remove(path);
@@ -224,7 +211,6 @@ export class Workspace {
     if (file.path === this.active) this.status.showFile(file);
     this.tabs.render(this.files.all(), this.active);
     this.sidebar.render();
-    this.files.persist(file);
   }
 
   private persistTabs(): void {
@@ -243,22 +229,22 @@ export class Workspace {
 
   /** After a reconnect: load what was missed (tree, files that could not load, newer versions). */
   private async catchUp(): Promise<void> {
-    await this.loadFiles();
+    await this.sidebar.loadFiles();
     void this.pane.load();
     for (const file of this.files.all()) {
       if (file.model) continue;
-      await this.files.load(file);
+      await file.load();
       if (file.path === this.active) this.activate(file.path);
     }
-    const open = this.files.all().map((f) => ({ path: f.path, knownVersion: f.queue?.knownBase.version ?? null }));
+    const open = this.files.all().map((f) => ({ path: f.path, knownVersion: f.knownBase?.version ?? null }));
     for (const change of missedChanges(open, this.sidebar.liveFiles)) await this.onRemoteChange(change);
     void this.sidebar.loadDeleted();
   }
 
   private async onRemoteChange(event: FileChangedEvent): Promise<void> {
-    if (event.kind === 'DELETED') this.rememberDelete(event.path);
-    this.noteChange(event, event.kind === 'DELETED');
-    this.scheduleTreeRefresh();
+    if (event.kind === 'DELETED') this.sidebar.rememberDelete(event.path);
+    this.sidebar.noteChange(event, event.kind === 'DELETED');
+    this.sidebar.scheduleRefresh();
     if (this.active === event.path) this.panels.historyChanged(event.version);
     let file = this.files.get(event.path) ?? this.files.byFileId(event.fileId);
     if (!file?.queue) return;
@@ -271,7 +257,7 @@ export class Workspace {
       path: target.path,
       queue: target.queue!,
       fetchContent: (minVersion) => this.client.content(target.path, { minVersion }),
-      showText: (text) => this.files.setText(target, text),
+      showText: (text) => target.setText(text),
       notify: (notice) => this.setNotice(target, notice),
       hash: sha256Hex,
     });
@@ -283,10 +269,10 @@ export class Workspace {
       {
         path: file.path,
         fetchContent: (minVersion) => this.client.content(file.path, { minVersion }),
-        text: () => file.model!.getValue(),
-        showText: (text) => this.files.setText(file, text),
+        text: () => file.text(),
+        showText: (text) => file.setText(text),
         notify: (notice) => this.setNotice(file, notice),
-        setConflictOpen: (open) => file.queue!.setConflictOpen(open),
+        setConflictOpen: (open) => file.queue?.setConflictOpen(open),
         choose: (choice) =>
           this.panels.chooseInConflict(file, choice, () => {
             this.setNotice(file, null);
@@ -299,7 +285,7 @@ export class Workspace {
   }
 
   private setNotice(file: OpenFile, notice: string | null): void {
-    file.notice = notice;
+    file.setNotice(notice);
     if (file.path === this.active) this.showNotice(notice);
   }
 

@@ -1,9 +1,17 @@
-import { diffLines, splitLines, type Hunk } from './lineDiff';
+import { applyEdits, editsBetween, linesOf, type LineEdit } from './lineEdits';
 
 /**
- * Line-based three-way merge (diff3). `base` is the text both sides started from: for the editor, the
- * server version the local edits were made on. Changes that touch different base lines merge; changes
- * to the same base lines, or insertions at the same point, are a conflict unless both made the same edit.
+ * Line-based three-way merge (diff3). `base` is the text both sides started from: for the editor, the server version
+ * the local edits were made on. Both sides' line edits come from `lineEdits` (the server's diff). Changes that touch
+ * different base lines merge, also when the lines are next to each other; changes to the same base lines, or
+ * insertions at the same point, are a conflict unless both made the same edit.
+ *
+ * Why not node-diff3's merge: it takes edits on neighbouring lines for a conflict (GNU diff3's rule), and the editor
+ * merges them. Measured on 2,000 seeded merges of a 40-line file with one to three edits on each side
+ * (test/merge3Oracle.test.ts): node-diff3 and this merge gave the same clean result in 1,592 and the same conflicts
+ * in 85; in 319 (16 %) node-diff3 would have asked the user where this merges, and in 4 it reported a wider conflict;
+ * it never merged where this reports a conflict. That test keeps node-diff3 as the oracle: wherever it merges, this
+ * merges to the same text.
  */
 
 export type MergeChunk =
@@ -12,13 +20,14 @@ export type MergeChunk =
 
 export interface MergeResult {
   clean: boolean;
+  /** Lines as `lineEdits` counts them: split at "\n", joined with "\n". */
   chunks: MergeChunk[];
   /** The merged text; where there are conflicts, with git-style conflict markers around both sides. */
   text: string;
   conflicts: number;
 }
 
-interface SideHunk extends Hunk {
+interface SideEdit extends LineEdit {
   side: 'mine' | 'theirs';
 }
 
@@ -27,55 +36,36 @@ export function merge3(base: string, mine: string, theirs: string): MergeResult 
   if (mine === base) return okResult(theirs);
   if (theirs === base) return okResult(mine);
 
-  const baseLines = splitLines(base);
-  const mineLines = splitLines(mine);
-  const theirLines = splitLines(theirs);
-  const hunks: SideHunk[] = [
-    ...diffLines(baseLines, mineLines).map((h) => ({ ...h, side: 'mine' as const })),
-    ...diffLines(baseLines, theirLines).map((h) => ({ ...h, side: 'theirs' as const })),
-  ].sort((x, y) => x.aStart - y.aStart || x.aEnd - y.aEnd);
+  const baseLines = linesOf(base);
+  const edits: SideEdit[] = [
+    ...editsBetween(baseLines, linesOf(mine)).map((e) => ({ ...e, side: 'mine' as const })),
+    ...editsBetween(baseLines, linesOf(theirs)).map((e) => ({ ...e, side: 'theirs' as const })),
+  ].sort((x, y) => x.at - y.at || x.delete - y.delete);
 
   const chunks: MergeChunk[] = [];
-  const delta = { mine: 0, theirs: 0 };
   let basePos = 0;
   let i = 0;
-  while (i < hunks.length) {
-    const region: SideHunk[] = [hunks[i]];
-    let start = hunks[i].aStart;
-    let end = hunks[i].aEnd;
+  while (i < edits.length) {
+    const region: SideEdit[] = [edits[i]];
+    let start = edits[i].at;
+    let end = edits[i].at + edits[i].delete;
     i++;
-    while (i < hunks.length && overlaps(start, end, hunks[i], region)) {
-      end = Math.max(end, hunks[i].aEnd);
-      start = Math.min(start, hunks[i].aStart);
-      region.push(hunks[i]);
+    while (i < edits.length && overlaps(start, end, edits[i], region)) {
+      end = Math.max(end, edits[i].at + edits[i].delete);
+      start = Math.min(start, edits[i].at);
+      region.push(edits[i]);
       i++;
     }
     pushOk(chunks, baseLines.slice(basePos, start));
-
-    const sideText = (side: 'mine' | 'theirs', lines: string[]): string[] => {
-      const own = region.filter((h) => h.side === side);
-      if (own.length === 0) return baseLines.slice(start, end);
-      const from = start + delta[side];
-      const growth = own.reduce((sum, h) => sum + (h.bEnd - h.bStart) - (h.aEnd - h.aStart), 0);
-      const to = end + delta[side] + growth;
-      delta[side] += growth;
-      return lines.slice(from, to);
-    };
-    const mineChanged = region.some((h) => h.side === 'mine');
-    const theirsChanged = region.some((h) => h.side === 'theirs');
-    const mineText = sideText('mine', mineLines);
-    const theirText = sideText('theirs', theirLines);
-    if (!theirsChanged) {
+    const own = (side: 'mine' | 'theirs') => region.filter((e) => e.side === side);
+    const mineText = applyEdits(baseLines, own('mine'), start, end);
+    const theirText = applyEdits(baseLines, own('theirs'), start, end);
+    if (own('theirs').length === 0) {
       pushOk(chunks, mineText);
-    } else if (!mineChanged || sameLines(mineText, theirText)) {
+    } else if (own('mine').length === 0 || sameLines(mineText, theirText)) {
       pushOk(chunks, theirText);
     } else {
-      chunks.push({
-        kind: 'conflict',
-        base: baseLines.slice(start, end),
-        mine: mineText,
-        theirs: theirText,
-      });
+      chunks.push({ kind: 'conflict', base: baseLines.slice(start, end), mine: mineText, theirs: theirText });
     }
     basePos = end;
   }
@@ -84,14 +74,15 @@ export function merge3(base: string, mine: string, theirs: string): MergeResult 
 }
 
 /**
- * A hunk joins the current region when it shares a base line with it, or when both are insertions at
- * the same point (their order would be a guess). Edits that only touch at a boundary merge.
+ * An edit joins the current region when it shares a base line with it, or when both are insertions at the same
+ * point (their order would be a guess). Edits that only touch at a boundary merge.
  */
-function overlaps(start: number, end: number, h: Hunk, region: readonly Hunk[]): boolean {
-  if (h.aStart < end && start < h.aEnd) return true;
-  if (h.aStart === h.aEnd) {
-    if (start < h.aStart && h.aStart < end) return true;
-    return region.some((r) => r.aStart === r.aEnd && r.aStart === h.aStart);
+function overlaps(start: number, end: number, edit: LineEdit, region: readonly LineEdit[]): boolean {
+  const editEnd = edit.at + edit.delete;
+  if (edit.at < end && start < editEnd) return true;
+  if (edit.delete === 0) {
+    if (start < edit.at && edit.at < end) return true;
+    return region.some((r) => r.delete === 0 && r.at === edit.at);
   }
   return false;
 }
@@ -108,28 +99,19 @@ function pushOk(chunks: MergeChunk[], lines: string[]): void {
 }
 
 function okResult(text: string): MergeResult {
-  return { clean: true, chunks: text ? [{ kind: 'ok', lines: splitLines(text) }] : [], text, conflicts: 0 };
+  return { clean: true, chunks: [{ kind: 'ok', lines: linesOf(text) }], text, conflicts: 0 };
 }
 
 function resultOf(chunks: MergeChunk[]): MergeResult {
-  let text = '';
+  const lines: string[] = [];
   let conflicts = 0;
   for (const chunk of chunks) {
     if (chunk.kind === 'ok') {
-      text += chunk.lines.join('');
+      lines.push(...chunk.lines);
     } else {
       conflicts++;
-      text +=
-        '<<<<<<< yours\n' +
-        withNewline(chunk.mine.join('')) +
-        '=======\n' +
-        withNewline(chunk.theirs.join('')) +
-        '>>>>>>> theirs\n';
+      lines.push('<<<<<<< yours', ...chunk.mine, '=======', ...chunk.theirs, '>>>>>>> theirs');
     }
   }
-  return { clean: conflicts === 0, chunks, text, conflicts };
-}
-
-function withNewline(text: string): string {
-  return text === '' || text.endsWith('\n') ? text : text + '\n';
+  return { clean: conflicts === 0, chunks, text: lines.join('\n'), conflicts };
 }

@@ -1,10 +1,11 @@
 import { NetworkError, describeError } from '../api/errors';
 import { isVersionConflict } from '../api/client';
 import { defaultBackoff, retryDelay, type BackoffPolicy } from './backoff';
+import { inFlight, statusOf, transition, type SaveEffect, type SaveEvent, type SaveState, type Step } from './saveMachine';
 import type { Base, SaveStatus, SentSave } from './saveTypes';
 
 /**
- * The save pipeline of one open file.
+ * The save pipeline of one open file: the state machine of `saveMachine.ts`, and the timers and requests it asks for.
  *
  * - Autosave 500 ms after the last edit; every edit restarts the timer. `saveNow()` (Ctrl/Cmd+S) skips it.
  * - At most one save is in flight. Edits made meanwhile are sent after it, with the version it returned.
@@ -42,25 +43,18 @@ export interface SaveQueueOptions {
 }
 
 export class SaveQueue {
+  private state: SaveState;
   private base: Base;
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private flushRequested = false;
-  private running = false;
-  private failure: string | null = null;
-  private conflictOpen = false;
   private currentStatus: SaveStatus;
-  private readonly debounceMs: number;
-  private idleWaiters: Array<() => void> = [];
-  private settleWaiters: Array<() => void> = [];
-  private disposed = false;
-  private sending: SentSave | null = null;
-  private resend: SentSave | null;
+  /** The autosave timer: armed and stopped only as the state machine says. */
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  /** Callers waiting for the state to come to rest (`settled`, `whenIdle`). */
+  private waiters: Array<{ ready: () => boolean; resolve: () => void }> = [];
 
   constructor(private readonly options: SaveQueueOptions) {
     this.base = { ...options.base };
-    this.debounceMs = options.debounceMs ?? 500;
+    this.state = { kind: 'idle', resend: options.resend ?? null };
     this.currentStatus = { kind: 'saved', version: this.base.version };
-    this.resend = options.resend ?? null;
   }
 
   get status(): SaveStatus {
@@ -75,26 +69,29 @@ export class SaveQueue {
     return this.options.read() !== this.base.content;
   }
 
-  /** True while nothing is pending: no unsent edit, no save in flight, no timer. */
-  get idle(): boolean {
-    return !this.running && this.timer === null && !this.dirty;
+  /** True while a save (or its merge) is under way. */
+  get busy(): boolean {
+    return inFlight(this.state);
+  }
+
+  /** The text of the save in flight, if any. */
+  get inFlightContent(): string | null {
+    return inFlight(this.state) ? this.state.sent.content : null;
+  }
+
+  /** The save in flight, if any, to keep with the unsaved text across a reload. */
+  get inFlight(): SentSave | null {
+    return inFlight(this.state) ? { ...this.state.sent } : null;
   }
 
   /** Call on every local change of the text. */
   edit(): void {
-    if (this.disposed) return;
-    this.failure = null;
-    this.restartTimer();
-    if (!this.running && !this.conflictOpen) this.emit(this.dirty ? { kind: 'unsaved' } : this.savedStatus());
+    this.dispatch({ type: 'edit' });
   }
 
   /** Ctrl/Cmd+S: save now (after the save in flight, if any). */
   saveNow(): void {
-    if (this.disposed) return;
-    this.clearTimer();
-    this.failure = null;
-    this.flushRequested = true;
-    void this.run();
+    this.dispatch({ type: 'save' });
   }
 
   /** The Retry action of a failed save. */
@@ -105,155 +102,104 @@ export class SaveQueue {
   /**
    * The server moved on while the text here is unchanged (a live update): `showText` puts the server's
    * text in the editor and the queue adopts its version. Refused (returns false) when there are local
-   * edits or a save is in flight; those go through the merge on the next save.
+   * edits, a timer or a save under way; those go through the merge on the next save.
    */
   adoptServerVersion(base: Base, showText: () => void): boolean {
-    if (this.running || this.dirty || this.timer !== null || this.conflictOpen) return false;
+    if (this.state.kind !== 'idle' || this.dirty) return false;
     showText();
     this.setBase(base);
-    this.emit(this.savedStatus());
+    this.emit(statusOf(this.state, this.dirty, this.base.version));
     return true;
   }
 
   /** Replace the base after an operation outside the queue (restore, move) that created a version. */
   rebase(base: Base): void {
     this.setBase(base);
-    if (!this.running) this.emit(this.dirty ? { kind: 'unsaved' } : this.savedStatus());
+    if (!inFlight(this.state)) this.emit(statusOf(this.state, this.dirty, this.base.version));
   }
 
+  /** The conflict view is open (or closed) for this file's merge. */
   setConflictOpen(open: boolean): void {
-    this.conflictOpen = open;
-    if (open) this.emit({ kind: 'conflict' });
-  }
-
-  /** True while a save (or its merge) is under way. */
-  get busy(): boolean {
-    return this.running;
-  }
-
-  /** The text of the save in flight, if any. */
-  get inFlightContent(): string | null {
-    return this.sending?.content ?? null;
-  }
-
-  /** The save in flight, if any, to keep with the unsaved text across a reload. */
-  get inFlight(): SentSave | null {
-    return this.sending ? { ...this.sending } : null;
+    this.dispatch({ type: 'conflictOpen', open });
   }
 
   /** Resolves when no save is in flight any more. */
   settled(): Promise<void> {
-    if (!this.running) return Promise.resolve();
-    return new Promise((resolve) => this.settleWaiters.push(resolve));
+    return this.waitFor(() => !inFlight(this.state));
   }
 
   /** Resolves once every edit made so far has been saved (or the queue has given up). */
   whenIdle(): Promise<void> {
-    if (!this.running && !this.dirty) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return this.waitFor(() => this.state.kind === 'failed' || this.state.kind === 'disposed' || (!inFlight(this.state) && !this.dirty));
   }
 
   dispose(): void {
-    this.disposed = true;
-    this.clearTimer();
+    this.dispatch({ type: 'dispose' });
   }
 
-  private restartTimer(): void {
-    this.clearTimer();
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.flushRequested = true;
-      void this.run();
-    }, this.debounceMs);
+  private dispatch(event: SaveEvent): void {
+    const step: Step = transition(this.state, event, {
+      dirty: this.dirty,
+      snapshot: () => ({
+        content: this.options.read(),
+        expectedVersion: this.base.version,
+        key: this.options.newKey ? this.options.newKey() : crypto.randomUUID(),
+      }),
+    });
+    this.state = step.state;
+    if (step.timer === 'restart') this.restartTimer();
+    else if (step.timer === 'stop') this.stopTimer();
+    if (this.state.kind !== 'disposed') this.emit(statusOf(this.state, this.dirty, this.base.version));
+    if (step.effect) void this.run(step.effect);
+    this.wakeWaiters();
   }
 
-  private clearTimer(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-  }
-
-  private async run(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      while (this.flushRequested && !this.disposed) {
-        this.flushRequested = false;
-        if (!this.dirty && this.resend === null) break;
-        const outcome = await this.saveSnapshot();
-        if (outcome === 'failed') break;
-        // Edits made during that save: send them now, unless the user is still typing, in which
-        // case the running timer will ask for the next save.
-        if (this.dirty && this.timer === null) this.flushRequested = true;
-      }
-    } finally {
-      this.running = false;
-      if (!this.disposed) this.emitSettled();
+  /** Runs what a transition asked for; its outcome comes back as the next event. */
+  private async run(effect: SaveEffect): Promise<void> {
+    const state = this.state;
+    if (!inFlight(state)) return;
+    switch (effect) {
+      case 'send':
+        return this.send(state.sent, state.kind === 'sending' ? state.attempt : 0);
+      case 'backoff':
+        await sleep(state.kind === 'retrying' ? state.delayMs : 0);
+        return this.dispatch({ type: 'retryDue' });
+      case 'waitForOnline':
+        await (this.options.waitForOnline ? this.options.waitForOnline() : Promise.resolve());
+        return this.dispatch({ type: 'backOnline' });
+      case 'resolveConflict':
+        return this.resolveConflict(state.kind === 'merging' ? state.currentVersion : null);
     }
   }
 
-  /** One save of the text as it is now, retried until it lands, conflicts, or fails for good. */
-  private async saveSnapshot(): Promise<'saved' | 'rebased' | 'failed'> {
-    const sent: SentSave = this.resend ?? {
-      content: this.options.read(),
-      expectedVersion: this.base.version,
-      key: this.options.newKey ? this.options.newKey() : crypto.randomUUID(),
-    };
-    this.resend = null;
-    const policy = this.options.backoff ?? defaultBackoff;
-    this.sending = sent;
-    this.emit({ kind: 'saving' });
+  private async send(sent: SentSave, attempt: number): Promise<void> {
     try {
-      return await this.sendUntilDone(sent.content, sent.expectedVersion, sent.key, policy);
-    } finally {
-      this.sending = null;
+      const result = await this.options.save(sent.content, sent.expectedVersion, sent.key);
+      if (this.state.kind === 'disposed') return;
+      this.setBase({ version: result.version, content: sent.content });
+      this.dispatch({ type: 'saved' });
+    } catch (error) {
+      if (isVersionConflict(error)) {
+        const current = error.problem.currentVersion;
+        return this.dispatch({ type: 'conflict', currentVersion: typeof current === 'number' ? current : null });
+      }
+      if (error instanceof NetworkError && this.options.isOnline && !this.options.isOnline()) {
+        return this.dispatch({ type: 'wentOffline' });
+      }
+      const delay = retryDelay(error, attempt + 1, this.options.backoff ?? defaultBackoff, this.options.random);
+      if (delay === null) return this.dispatch({ type: 'failed', reason: describeError(error) });
+      this.dispatch({ type: 'retryLater', reason: describeError(error), delayMs: delay });
     }
   }
 
-  private async sendUntilDone(
-    snapshot: string,
-    expectedVersion: number,
-    key: string,
-    policy: BackoffPolicy,
-  ): Promise<'saved' | 'rebased' | 'failed'> {
-    let attempt = 0;
-    for (;;) {
-      try {
-        const result = await this.options.save(snapshot, expectedVersion, key);
-        this.setBase({ version: result.version, content: snapshot });
-        return 'saved';
-      } catch (error) {
-        if (isVersionConflict(error)) {
-          this.emit({ kind: 'merging' });
-          let theirs: Base;
-          try {
-            const current = error.problem.currentVersion;
-            theirs = await this.options.onConflict({ ...this.base }, typeof current === 'number' ? current : null);
-          } catch (mergeError) {
-            this.conflictOpen = false;
-            this.failure = describeError(mergeError);
-            return 'failed';
-          }
-          this.setBase(theirs);
-          this.conflictOpen = false;
-          if (this.dirty) this.flushRequested = true;
-          return 'rebased';
-        }
-        if (error instanceof NetworkError && this.options.isOnline && !this.options.isOnline()) {
-          this.emit({ kind: 'offline' });
-          await (this.options.waitForOnline ? this.options.waitForOnline() : Promise.resolve());
-          this.emit({ kind: 'saving' });
-          continue;
-        }
-        attempt++;
-        const delay = retryDelay(error, attempt, policy, this.options.random);
-        if (delay === null) {
-          this.failure = describeError(error);
-          return 'failed';
-        }
-        this.emit({ kind: 'retrying', reason: describeError(error), attempt, delayMs: delay });
-        await sleep(delay);
-        this.emit({ kind: 'saving' });
-      }
+  private async resolveConflict(currentVersion: number | null): Promise<void> {
+    try {
+      const theirs = await this.options.onConflict({ ...this.base }, currentVersion);
+      if (this.state.kind === 'disposed') return;
+      this.setBase(theirs);
+      this.dispatch({ type: 'rebased' });
+    } catch (mergeError) {
+      this.dispatch({ type: 'failed', reason: describeError(mergeError) });
     }
   }
 
@@ -262,26 +208,33 @@ export class SaveQueue {
     this.options.onBase?.({ ...base });
   }
 
-  private savedStatus(): SaveStatus {
-    return { kind: 'saved', version: this.base.version };
+  private restartTimer(): void {
+    this.stopTimer();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.dispatch({ type: 'timerFired' });
+    }, this.options.debounceMs ?? 500);
   }
 
-  private emitSettled(): void {
-    if (this.failure !== null) this.emit({ kind: 'failed', reason: this.failure });
-    else if (this.conflictOpen) this.emit({ kind: 'conflict' });
-    else if (this.dirty) this.emit({ kind: 'unsaved' });
-    else this.emit(this.savedStatus());
-    const settled = this.settleWaiters;
-    this.settleWaiters = [];
-    settled.forEach((resolve) => resolve());
-    if (!this.dirty || this.failure !== null) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      waiters.forEach((resolve) => resolve());
-    }
+  private stopTimer(): void {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
   }
 
+  private waitFor(ready: () => boolean): Promise<void> {
+    if (ready()) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push({ ready, resolve }));
+  }
+
+  private wakeWaiters(): void {
+    const ready = this.waiters.filter((w) => w.ready());
+    this.waiters = this.waiters.filter((w) => !ready.includes(w));
+    ready.forEach((w) => w.resolve());
+  }
+
+  /** Emits only a change: a status equal to the shown one tells nobody anything. */
   private emit(status: SaveStatus): void {
+    if (JSON.stringify(status) === JSON.stringify(this.currentStatus)) return;
     this.currentStatus = status;
     this.options.onStatus?.(status);
   }
@@ -290,4 +243,3 @@ export class SaveQueue {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
-

@@ -3,19 +3,25 @@ package dev.velocity.filehistory.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.velocity.filehistory.platform.testing.CheckedInFile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
  * The OpenAPI description served at {@code /api-docs} holds every route of the contract (docs/api.md) with its
- * parameters and the problem+json answers it can give, so a client generated from it handles the errors too.
+ * parameters and the problem+json answers it can give, so a client generated from it handles the errors too; and it
+ * is the checked-in docs/openapi.json that the editor's client types are generated from.
  */
 class OpenApiIT extends RunningSystem {
 
@@ -99,6 +105,27 @@ class OpenApiIT extends RunningSystem {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /** The description the editor's types are generated from (editor-ui/src/api/schema.d.ts, `npm run api`). */
+    static final Path CHECKED_IN = Path.of("..", "docs", "openapi.json");
+
+    /**
+     * Fails when the server describes its routes differently from docs/openapi.json: rerun with
+     * {@code -Dvelocity.writeFixtures=true} to write it, then regenerate the editor's types ({@code npm run api} in
+     * editor-ui; its Vitest suite fails while they differ from what the file gives).
+     */
+    @Test
+    void theServedDescriptionIsTheCheckedInOne() throws Exception {
+        Api.Response response = api.get("/api-docs", null);
+        assertThat(response.status()).isEqualTo(200);
+        ObjectNode docs = (ObjectNode) Api.JSON.readTree(response.raw().body());
+        // The server list names this test's random port.
+        docs.remove("servers");
+        String served = Api.JSON.copy()
+                .enable(SerializationFeature.INDENT_OUTPUT, SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                .writeValueAsString(Api.JSON.convertValue(docs, Map.class)) + "\n";
+        CheckedInFile.assertHolds(CHECKED_IN, served, "npm run api in editor-ui");
     }
 
     @Test

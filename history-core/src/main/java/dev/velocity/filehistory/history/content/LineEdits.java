@@ -37,29 +37,22 @@ public final class LineEdits {
      * {@code target} itself (then the full text is the better record).
      */
     public static Optional<List<LineEdit>> between(String base, String target) {
-        List<String> from = lines(base);
-        List<String> to = lines(target);
-        int head = 0;
-        int shorter = Math.min(from.size(), to.size());
-        while (head < shorter && from.get(head).equals(to.get(head))) {
-            head++;
-        }
-        int tail = 0;
-        while (tail < shorter - head
-                && from.get(from.size() - 1 - tail).equals(to.get(to.size() - 1 - tail))) {
-            tail++;
-        }
-        List<String> oldMiddle = from.subList(head, from.size() - tail);
-        List<String> newMiddle = to.subList(head, to.size() - tail);
-        if (oldMiddle.size() + newMiddle.size() > MAX_DIFFED_LINES || mostlyNew(oldMiddle, newMiddle)) {
+        ChangedRegion region = ChangedRegion.of(base, target);
+        if (region.oldLines().size() + region.newLines().size() > MAX_DIFFED_LINES
+                || mostlyNew(region.oldLines(), region.newLines())) {
             return Optional.empty();
         }
-        List<LineEdit> edits = new ArrayList<>();
-        for (AbstractDelta<String> delta : DiffUtils.diff(oldMiddle, newMiddle).getDeltas()) {
-            edits.add(new LineEdit(head + delta.getSource().getPosition(), delta.getSource().size(),
-                    List.copyOf(delta.getTarget().getLines())));
-        }
+        List<LineEdit> edits = region.edits();
         return weight(edits) * 2 <= target.length() ? Optional.of(edits) : Optional.empty();
+    }
+
+    /**
+     * The edits that turn {@code base} into {@code target}, whatever their size: the diff that the editor's line
+     * diff must agree with ({@code ServerLineEditsFixtureTest} writes what it gives for seeded pairs to
+     * editor-ui/test/fixtures/server-line-edits.json, and the editor's tests compare their own diff with it).
+     */
+    public static List<LineEdit> diff(String base, String target) {
+        return ChangedRegion.of(base, target).edits();
     }
 
     /** The base with the edits applied. */
@@ -90,6 +83,35 @@ public final class LineEdits {
             }
         }
         return chars;
+    }
+
+    /** The lines between the common head and the common tail of two texts: the only part the diff sees. */
+    private record ChangedRegion(int head, List<String> oldLines, List<String> newLines) {
+
+        static ChangedRegion of(String base, String target) {
+            List<String> from = lines(base);
+            List<String> to = lines(target);
+            int head = 0;
+            int shorter = Math.min(from.size(), to.size());
+            while (head < shorter && from.get(head).equals(to.get(head))) {
+                head++;
+            }
+            int tail = 0;
+            while (tail < shorter - head
+                    && from.get(from.size() - 1 - tail).equals(to.get(to.size() - 1 - tail))) {
+                tail++;
+            }
+            return new ChangedRegion(head, from.subList(head, from.size() - tail), to.subList(head, to.size() - tail));
+        }
+
+        List<LineEdit> edits() {
+            List<LineEdit> edits = new ArrayList<>();
+            for (AbstractDelta<String> delta : DiffUtils.diff(oldLines, newLines).getDeltas()) {
+                edits.add(new LineEdit(head + delta.getSource().getPosition(), delta.getSource().size(),
+                        List.copyOf(delta.getTarget().getLines())));
+            }
+            return edits;
+        }
     }
 
     /** Whether fewer than half the new lines occur in the old text at all: a rewrite, not an edit. */

@@ -1,6 +1,7 @@
 package dev.velocity.filehistory.query.timeline;
 
 import dev.velocity.filehistory.query.readmodel.CatchUpWait;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class ProjectTimeline {
 
+    /** Named apart from a file history's entry: the OpenAPI description would merge two schemas called Entry. */
+    @Schema(name = "TimelineEntry")
     public record Entry(long position, UUID fileId, String path, String fromPath, int version, String kind,
                         Instant at, String by, String message) {
     }
